@@ -1,0 +1,250 @@
+/**
+ * The one contract between the pipeline (`geo/`) and the app (`src/`).
+ *
+ * The pipeline writes every file in `public/data/` through these schemas and the app parses every
+ * file it loads with the same ones, so a file that would break the app fails the build first, and a
+ * broken file that reaches a browser becomes a readable notice instead of a blank page.
+ * A schema and its type share one name (`Item` is both).
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- vocabularies
+
+/** Item categories; labels live in `taxonomy.ts`. */
+export const Category = z.enum([
+  'industrial_park', // 一区三园 and its parks, 产业园, 示范区
+  'enterprise', // a company's plant, site or project
+  'real_estate', // land plots (地块), housing and commercial developments
+  'renewal', // old-neighbourhood (老旧小区) and shantytown (棚户区) renovation
+  'road_bridge', // roads, streets, bridges, underpasses
+  'area_plan', // area-wide plans: 铁北新城, 金廊/银带, the 双凌 zone as a plan
+  'education', // schools, kindergartens, colleges
+  'park_ecology', // parks, rivers, mountains, green space
+  'culture_tourism', // heritage, memorials, night markets, tourism projects
+  'commerce', // markets, malls, commercial streets, office towers
+  'public_facility', // clinics, barracks, service centres, utilities
+  'rural', // villages and rural areas
+]);
+export type Category = z.infer<typeof Category>;
+
+/** What a mention says about progress, from its verbs (see geo/items/status.ts). */
+export const Status = z.enum(['completed', 'under_way', 'planned']);
+export type Status = z.infer<typeof Status>;
+
+/** How well a location is known: the precision ladder of DESIGN.md, best first. */
+export const Precision = z.enum(['exact', 'near', 'street', 'area', 'subdistrict', 'district', 'outside']);
+export type Precision = z.infer<typeof Precision>;
+
+/** Precisions drawn with a geometry on the map; the others are listed only. */
+export const MAPPED_PRECISIONS: readonly Precision[] = ['exact', 'near', 'street', 'area'];
+
+export const YEAR_MIN = 2018;
+export const YEAR_MAX = 2026;
+export const Year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+
+/** Kebab-case ASCII id, stable across builds (used in URLs). */
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case ASCII id');
+
+// ---------------------------------------------------------------- geometry (WGS-84, [lon, lat])
+
+const Lon = z.number().min(-180).max(180);
+const Lat = z.number().min(-90).max(90);
+export const Position = z.tuple([Lon, Lat]);
+export type Position = z.infer<typeof Position>;
+
+export const Point = z.object({ type: z.literal('Point'), coordinates: Position });
+export const LineString = z.object({ type: z.literal('LineString'), coordinates: z.array(Position).min(2) });
+const Ring = z.array(Position).min(4);
+export const Polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
+export const MultiPolygon = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(Ring).min(1)).min(1),
+});
+export const Geometry = z.discriminatedUnion('type', [Point, LineString, Polygon, MultiPolygon]);
+export type Geometry = z.infer<typeof Geometry>;
+
+// ---------------------------------------------------------------- the report
+
+export const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type Span = z.infer<typeof Span>;
+
+/** 一 / 二 / 三 and their (一)…(六), with offsets into the report text. */
+export const Section = Span.extend({
+  path: z.string(), // e.g. "一", "一.(四)", "三.(三)"
+  title: z.string(),
+  period: z.enum(['preamble', 'review', 'goals', 'plan', 'closing']),
+});
+export type Section = z.infer<typeof Section>;
+
+/** A topic paragraph opened by a heading such as "项目建设取得新成效。" (heading may be empty). */
+export const Paragraph = Span.extend({ index: z.number().int().min(0), section: z.string(), heading: z.string() });
+export type Paragraph = z.infer<typeof Paragraph>;
+
+export const Sentence = Span.extend({
+  index: z.number().int().min(0),
+  section: z.string(),
+  paragraph: z.number().int().min(0),
+});
+export type Sentence = z.infer<typeof Sentence>;
+
+export const Report = z.object({
+  id: z.literal('linghe-2022'),
+  title: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  speaker: z.string(),
+  venue: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  text: z.string(),
+  sections: z.array(Section),
+  paragraphs: z.array(Paragraph),
+  sentences: z.array(Sentence),
+});
+export type Report = z.infer<typeof Report>;
+
+// ---------------------------------------------------------------- items
+
+/** One span of the report that speaks of an item. `quote === report.text.slice(start, end)`. */
+export const Mention = Span.extend({
+  quote: z.string().min(1),
+  section: z.string(), // section path, e.g. "三.(三)"
+  sentence: z.number().int().min(0), // index into report.sentences
+  years: z.array(Year).min(1),
+  status: Status,
+  /** The words of the text that state the status (e.g. "建成通车"), or the override's reason. */
+  status_words: z.string(),
+  /** Which rule decided: a rule id from geo/items/status.ts, or "override". */
+  status_rule: z.string(),
+  override_reason: z.string().optional(),
+});
+export type Mention = z.infer<typeof Mention>;
+
+/** A cited fact used to locate something; `source` resolves in the gazetteer. */
+export const Evidence = z.object({
+  source: z.string(), // gazetteer entry id
+  says: z.string(), // what the source states, in its words (an address, a name match, …)
+  src_coordinates: Position.nullable(), // as published, in src_crs
+  src_crs: z.string(), // "GCJ-02", "BD-09", "WGS-84", "none", …
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Location = z.object({
+  precision: Precision,
+  geometry: Geometry.nullable(),
+  uncertainty_m: z.number().min(0).nullable(),
+  method: z.string(), // a method id from geo/locate/
+  evidence: z.array(Evidence),
+  note: z.string().optional(),
+});
+export type Location = z.infer<typeof Location>;
+
+/** An item before locating: what the report says (geo/items/ writes these). */
+export const ItemDraft = z.object({
+  id: Id,
+  name: z.string().min(1), // zh, as the report names it
+  name_en: z.string().min(1), // our translation
+  category: Category,
+  /** Subdistrict codes (e.g. "210703004") and named-area ids (e.g. "tiebei"), see taxonomy.ts. */
+  neighbourhoods: z.array(z.string()),
+  mentions: z.array(Mention).min(1),
+  /** Candidate place strings of the ledger this item claims. */
+  claims: z.array(z.string()).default([]),
+  note: z.string().optional(),
+});
+export type ItemDraft = z.infer<typeof ItemDraft>;
+
+export const ItemProperties = ItemDraft.extend({ location: Location.omit({ geometry: true }) });
+export type ItemProperties = z.infer<typeof ItemProperties>;
+
+/** An item as served: a GeoJSON Feature; `geometry` is null when not mapped (RFC 7946 allows it). */
+export const ItemFeature = z.object({
+  type: z.literal('Feature'),
+  id: Id,
+  geometry: Geometry.nullable(),
+  properties: ItemProperties,
+});
+export type ItemFeature = z.infer<typeof ItemFeature>;
+
+export const ItemCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(ItemFeature),
+});
+export type ItemCollection = z.infer<typeof ItemCollection>;
+
+// ---------------------------------------------------------------- gazetteer and basemap
+
+/** A cited fact with a coordinate, converted once to WGS-84. */
+export const GazetteerEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(), // poi, railway_station, college, monitoring_site, city, boundary, community, …
+  address: z.string().optional(),
+  source: z.string(),
+  licence: z.string(),
+  src_coordinates: Position.nullable(),
+  src_crs: z.string(),
+  coordinates: Position.nullable(), // WGS-84
+  note: z.string().optional(),
+});
+export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
+
+export const Gazetteer = z.object({ entries: z.array(GazetteerEntry) });
+export type Gazetteer = z.infer<typeof Gazetteer>;
+
+export const BoundaryFeature = z.object({
+  type: z.literal('Feature'),
+  geometry: z.union([Polygon, MultiPolygon]),
+  properties: z.object({ name: z.string(), adcode: z.string(), is_linghe: z.boolean() }),
+});
+export const BoundaryCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(BoundaryFeature).min(1),
+});
+export type BoundaryCollection = z.infer<typeof BoundaryCollection>;
+
+export const ContextFeature = z.object({
+  type: z.literal('Feature'),
+  geometry: Point,
+  properties: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+});
+export const ContextCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(ContextFeature),
+});
+export type ContextCollection = z.infer<typeof ContextCollection>;
+
+// ---------------------------------------------------------------- ledger and manifest
+
+/** Every candidate place mention the finder saw, and who accounts for it. */
+export const LedgerEntry = Span.extend({
+  text: z.string(),
+  rule: z.string(), // which finder rule produced it (suffix:路, gazetteer, …)
+  claimed_by: Id.nullable(),
+  dismissed: z.string().nullable(), // the reason, when not place-bound
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const Ledger = z.object({ entries: z.array(LedgerEntry) });
+export type Ledger = z.infer<typeof Ledger>;
+
+export const Attribution = z.object({ id: z.string(), text: z.string(), licence: z.string() });
+export type Attribution = z.infer<typeof Attribution>;
+
+export const Manifest = z.object({
+  generated_by: z.string(),
+  report_sha256: z.string(),
+  /** File name (relative to public/data) → sha256 and byte size, for integrity and benchmarks. */
+  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+  /** Bounding box of Linghe District, WGS-84 [w, s, e, n]: the first view. */
+  linghe_bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  attributions: z.array(Attribution),
+  counts: z.object({
+    items: z.number().int(),
+    mapped: z.number().int(),
+    by_category: z.record(z.string(), z.number().int()),
+    by_status: z.record(z.string(), z.number().int()),
+    by_precision: z.record(z.string(), z.number().int()),
+    by_method: z.record(z.string(), z.number().int()),
+    ledger: z.object({ candidates: z.number().int(), claimed: z.number().int(), dismissed: z.number().int() }),
+  }),
+});
+export type Manifest = z.infer<typeof Manifest>;

@@ -1,0 +1,65 @@
+/**
+ * Labels (zh/en) of the vocabularies in schema.ts, and the neighbourhoods an item can belong to.
+ * Shared by the pipeline (validation: every neighbourhood id must be listed here) and the app
+ * (filters, legend, detail).
+ */
+import type { Category, Precision, Status } from './schema';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export const CATEGORY_LABELS: Record<Category, Label> = {
+  industrial_park: { zh: '产业园区', en: 'Industrial parks & zones' },
+  enterprise: { zh: '企业项目', en: 'Enterprise sites' },
+  real_estate: { zh: '地产与地块', en: 'Real estate & land plots' },
+  renewal: { zh: '老旧小区与棚改', en: 'Neighbourhood renewal' },
+  road_bridge: { zh: '道路桥梁', en: 'Roads & bridges' },
+  area_plan: { zh: '片区规划', en: 'Area plans' },
+  education: { zh: '教育', en: 'Education' },
+  park_ecology: { zh: '公园与生态', en: 'Parks & ecology' },
+  culture_tourism: { zh: '文化旅游', en: 'Culture & tourism' },
+  commerce: { zh: '商贸市场', en: 'Commerce & markets' },
+  public_facility: { zh: '公共设施', en: 'Public facilities' },
+  rural: { zh: '乡村', en: 'Villages' },
+};
+
+export const STATUS_LABELS: Record<Status, Label> = {
+  completed: { zh: '已完成', en: 'Completed' },
+  under_way: { zh: '推进中', en: 'Under way' },
+  planned: { zh: '计划', en: 'Planned' },
+};
+
+export const PRECISION_LABELS: Record<Precision, Label> = {
+  exact: { zh: '精确', en: 'Exact' },
+  near: { zh: '附近', en: 'Near' },
+  street: { zh: '沿街', en: 'Along a street' },
+  area: { zh: '片区', en: 'Area' },
+  subdistrict: { zh: '街道级', en: 'Subdistrict only' },
+  district: { zh: '全区/未知', en: 'District-wide / unknown' },
+  outside: { zh: '区外', en: 'Outside Linghe' },
+};
+
+export interface Neighbourhood {
+  id: string;
+  kind: 'subdistrict' | 'area';
+  label: Label;
+}
+
+/** The six subdistricts (national division codes, 2023) and the farm company, then named areas. */
+export const NEIGHBOURHOODS: readonly Neighbourhood[] = [
+  { id: '210703002', kind: 'subdistrict', label: { zh: '石桥子街道', en: 'Shiqiaozi Subdistrict' } },
+  { id: '210703003', kind: 'subdistrict', label: { zh: '龙江街道', en: 'Longjiang Subdistrict' } },
+  { id: '210703004', kind: 'subdistrict', label: { zh: '榴花街道', en: 'Liuhua Subdistrict' } },
+  { id: '210703008', kind: 'subdistrict', label: { zh: '康宁街道', en: 'Kangning Subdistrict' } },
+  { id: '210703009', kind: 'subdistrict', label: { zh: '锦铁街道', en: 'Jintie Subdistrict' } },
+  { id: '210703011', kind: 'subdistrict', label: { zh: '紫荆街道', en: 'Zijing Subdistrict' } },
+  { id: '210703403', kind: 'subdistrict', label: { zh: '锦州北山农工商总公司', en: 'Beishan Agri-Industrial Co.' } },
+  { id: 'tiebei', kind: 'area', label: { zh: '铁北', en: 'Tiebei (north of the railway)' } },
+  { id: 'yiqu-sanyuan', kind: 'area', label: { zh: '一区三园', en: 'One Zone, Three Parks' } },
+  { id: 'jinlang-yindai', kind: 'area', label: { zh: '金廊银带', en: 'Golden Corridor & Silver Belt' } },
+  { id: 'binhe', kind: 'area', label: { zh: '滨河（小凌河/百股河）', en: 'Riverside (Xiaoling & Baigu rivers)' } },
+];
+
+export const NEIGHBOURHOOD_IDS: ReadonlySet<string> = new Set(NEIGHBOURHOODS.map((n) => n.id));
