@@ -1,0 +1,50 @@
+/**
+ * Shared e2e fixtures: every test collects page errors and any request that would leave
+ * 127.0.0.1, and fails on either after it ran. Tests read map state through window.__atlasMap.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Guard {
+  pageErrors: string[];
+  offHostRequests: string[];
+}
+
+const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page }, use) => {
+      const guard: Guard = { pageErrors: [], offHostRequests: [] };
+      page.on('pageerror', (e) => guard.pageErrors.push(e.message));
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.fallback();
+        guard.offHostRequests.push(url);
+        return route.abort();
+      });
+      await use(guard);
+      expect(guard.pageErrors, 'page errors').toEqual([]);
+      expect(guard.offHostRequests, 'requests leaving 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the map exists, its style is loaded and it has gone idle once. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = (window as any).__atlasMap;
+    return !!map && map.isStyleLoaded() && map.loaded() && !map.isMoving();
+  }, undefined, { timeout: 30_000 });
+}
+
+/** Names of features rendered in a layer, read from the map, not from pixels. */
+export async function renderedNames(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate((layerId) => {
+    const map = (window as any).__atlasMap;
+    const features = map.queryRenderedFeatures({ layers: [layerId] });
+    return [...new Set(features.map((f: any) => f.properties.name ?? f.properties.id))].sort() as string[];
+  }, layer);
+}
