@@ -62,7 +62,7 @@ describe('known names (hand-made)', () => {
 });
 
 describe('the real report', () => {
-  const names = loadGazetteerNames('/work/shared/geodata');
+  const names = loadGazetteerNames(join(process.cwd(), 'geo', 'sources'));
   const found = findCandidates(TEXT, names);
   const all = new Set(found.map((c) => c.text));
 

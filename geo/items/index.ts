@@ -11,8 +11,8 @@ import { findCandidates, loadGazetteerNames } from './candidates.ts';
 import { buildLedger, describeUnaccounted, LEDGER_PATH, loadDismissals, type LedgerResult } from './ledger.ts';
 import { loadReport } from './report.ts';
 
-/** Where the gazetteer CSVs are: the committed copies in geo/sources/, else the shared originals. */
-export const GEODATA_DIRS = ['geo/sources', '/work/shared/geodata'] as const;
+/** Where the gazetteer CSVs are: the committed, verbatim copies of the shared geodata. */
+export const GEODATA_DIRS = ['geo/sources'] as const;
 
 export function geodataDir(root: string): string {
   const override = process.env.LINGHE_GEODATA;

@@ -1,0 +1,76 @@
+/**
+ * Locates every item draft: the method its locations.yaml entry names, else the subdistrict
+ * fallback, else the district; then, for items still without a geometry, a cached geocoder answer.
+ * A method that cannot do what the annotation asks is a problem (collected, all reported), and the
+ * item falls back rather than disappearing.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BoundaryCollection, GazetteerEntry, ItemDraft, ItemFeature, Location } from '../../src/lib/schema';
+import { lingheFeature } from '../boundaries';
+import { locateCommunity, locateDistrict, locateOutside, locateSubdistrictFallback } from './adminUnit';
+import type { LocationAnnotation, LocationsFile } from './annotations';
+import { locateCitedPlace } from './citedPlace';
+import { locateCrossing } from './crossing';
+import { locateNorthOfLine } from './northOfLine';
+import { locateStreet } from './streetPoints';
+
+export type GeocodeLocator = (item: ItemDraft, linghe: Feature<Polygon | MultiPolygon>) => Location | null;
+
+export interface LocateContext {
+  gazetteer: GazetteerEntry[];
+  boundaries: BoundaryCollection;
+  locations: LocationsFile;
+  /** Consulted for items left at subdistrict/district precision (geo/geocode/locate.ts). */
+  geocode?: GeocodeLocator;
+}
+
+export function locateAnnotated(a: LocationAnnotation, ctx: LocateContext, index: ReadonlyMap<string, GazetteerEntry>): Location {
+  switch (a.method) {
+    case 'cited-place':
+      return locateCitedPlace(a, index);
+    case 'crossing-offset':
+      return locateCrossing(a, index);
+    case 'street-points':
+      return locateStreet(a, ctx.gazetteer);
+    case 'north-of-line':
+      return locateNorthOfLine(a, ctx.gazetteer, index, ctx.boundaries);
+    case 'community-name':
+      return locateCommunity(a, index);
+    case 'district':
+      return locateDistrict(a.note, index);
+    case 'outside':
+      return locateOutside(a, index);
+  }
+}
+
+export function locateOne(draft: ItemDraft, ctx: LocateContext, index: ReadonlyMap<string, GazetteerEntry>, problems: string[]): Location {
+  const a = ctx.locations[draft.id];
+  let loc: Location | null = null;
+  if (a) {
+    try {
+      loc = locateAnnotated(a, ctx, index);
+    } catch (err) {
+      problems.push(`item ${draft.id}: ${(err as Error).message}`);
+    }
+  }
+  loc ??= locateSubdistrictFallback(draft, ctx.gazetteer, index) ?? locateDistrict('No cited evidence narrows this item below the district.', index);
+  if ((loc.precision === 'subdistrict' || loc.precision === 'district') && ctx.geocode) {
+    const g = ctx.geocode(draft, lingheFeature(ctx.boundaries) as Feature<Polygon | MultiPolygon>);
+    if (g) loc = { ...g, note: [g.note, `Before the geocoder: ${loc.precision} (${loc.method}).`].filter(Boolean).join(' ') };
+  }
+  return loc;
+}
+
+export function toFeature(draft: ItemDraft, loc: Location): ItemFeature {
+  const { geometry, ...location } = loc;
+  return { type: 'Feature', id: draft.id, geometry, properties: { ...draft, location } };
+}
+
+export function locateAll(drafts: ItemDraft[], ctx: LocateContext): { items: ItemFeature[]; problems: string[] } {
+  const index = new Map(ctx.gazetteer.map((e) => [e.id, e]));
+  const problems: string[] = [];
+  const known = new Set(drafts.map((d) => d.id));
+  for (const id of Object.keys(ctx.locations)) if (!known.has(id)) problems.push(`locations.yaml: no item "${id}"`);
+  const items = drafts.map((d) => toFeature(d, locateOne(d, ctx, index, problems)));
+  return { items, problems };
+}
