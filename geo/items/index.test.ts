@@ -26,6 +26,7 @@ function makeRoot(items: string, dismissals = '', report?: (text: string) => str
   }
   write(ITEMS_PATH, items);
   write(LEDGER_PATH, dismissals);
+  for (const csv of ['landmarks.csv', 'admin-units.csv']) write(join('geo/sources', csv), readFileSync(join(ROOT, 'geo/sources', csv), 'utf8'));
   return root;
 }
 
