@@ -5,7 +5,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 const PORT = 4173;
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // `npm run screenshots` points the same rig at tests/screenshots (pictures, not checks).
+  testDir: process.env.SCREENSHOTS ? 'tests/screenshots' : 'tests/e2e',
   fullyParallel: true,
   workers: 2,
   retries: 0,

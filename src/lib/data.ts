@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   BoundaryCollection,
   ContextCollection,
+  Gazetteer,
   ItemCollection,
   Manifest,
   Report,
@@ -82,4 +83,17 @@ export async function loadAtlasData(options: LoadOptions = {}): Promise<AtlasDat
     loadFile('basemap/context.geojson', ContextCollection, options),
   ]);
   return { manifest, report, items, boundaries, context };
+}
+
+/**
+ * The gazetteer (sources and licences behind evidence ids), which the detail view cites. It is
+ * optional: a missing file (404) leaves evidence listed by id; a corrupt one is still an error.
+ */
+export async function loadGazetteer(options: LoadOptions = {}): Promise<Gazetteer | null> {
+  try {
+    return await loadFile('gazetteer.json', Gazetteer, options);
+  } catch (e) {
+    if (e instanceof DataError && e.reason.startsWith('HTTP 404')) return null;
+    throw e;
+  }
 }

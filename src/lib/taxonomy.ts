@@ -63,3 +63,22 @@ export const NEIGHBOURHOODS: readonly Neighbourhood[] = [
 ];
 
 export const NEIGHBOURHOOD_IDS: ReadonlySet<string> = new Set(NEIGHBOURHOODS.map((n) => n.id));
+
+/**
+ * Category colours on the map and in the legend: twelve hues distinct enough on the paper-coloured
+ * basemap, all dark enough (≥ 3:1 against #fbfaf6) to read as thin lines and rings.
+ */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  industrial_park: '#6a3d9a',
+  enterprise: '#8a5a00',
+  real_estate: '#b15928',
+  renewal: '#d3382f',
+  road_bridge: '#1f5fbf',
+  area_plan: '#c2185b',
+  education: '#00838f',
+  park_ecology: '#2e7d32',
+  culture_tourism: '#ad6800',
+  commerce: '#5d4037',
+  public_facility: '#455a64',
+  rural: '#7c8a00',
+};

@@ -2,50 +2,202 @@
  * The one place that touches MapLibre. Components hand it data and state; it owns the map instance,
  * the sources and the layers, and reports back through callbacks. Nothing else imports maplibre-gl.
  */
-import { AttributionControl, Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MlMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type LayerSpecification,
+  type MapMouseEvent,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
-import { basemapStyle } from './basemap';
+import type { FilterRecord } from '../filters';
+import { circleRing, type Bbox } from '../geometry';
+import type { ItemFeature } from '../schema';
+import { CATEGORY_COLOURS } from '../taxonomy';
+import type { View } from '../url';
+import { BASEMAP_LAYERS, basemapStyle } from './basemap';
+import { HATCH_PREFIX, hatchPixels, ITEM_FEATURE_LAYERS, ITEM_SOURCES, itemLayers, layerFilter } from './itemLayers';
 
 setWorkerUrl(workerUrl);
 
-export type Bbox = [number, number, number, number];
+export type { Bbox };
 
 export interface MapOptions {
   container: HTMLElement;
   data: AtlasData;
   /** Attribution HTML strings, one per source in use. */
   attributions: string[];
+  /** Where to open: a viewport from the URL, else these bounds. */
+  view?: View | null;
+  bounds: Bbox;
   onError?: (message: string) => void;
+  onHover?: (id: string | null) => void;
+  onSelect?: (id: string) => void;
+  onMove?: (view: View) => void;
+  /** Pixels at the bottom hidden by the panel (a bottom sheet on phones), kept out of frames. */
+  coveredBottom?: () => number;
 }
+
+/** Frames never zoom closer than this: a point item should still show its street context. */
+const FRAME_MAX_ZOOM = 15.5;
 
 export class MapController {
   readonly map: MlMap;
+  #loaded = false;
+  #queue: (() => void)[] = [];
+  #hovered: string | null = null;
+  #selected: string | null = null;
+  #layers: LayerSpecification[] = itemLayers('st');
 
-  constructor({ container, data, attributions, onError }: MapOptions) {
-    const [w, s, e, n] = data.manifest.linghe_bbox;
+  #coveredBottom: () => number;
+
+  constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, coveredBottom }: MapOptions) {
+    this.#coveredBottom = coveredBottom ?? (() => 0);
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     this.map = new MlMap({
       container,
       style: basemapStyle(data.boundaries, data.context),
-      bounds: [w, s, e, n],
-      fitBoundsOptions: { padding: 24 },
+      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds, fitBoundsOptions: { padding: this.#padding(24) } }),
       attributionControl: false,
       // Chinese labels from the machine's fonts; no glyph server is ever asked.
       localIdeographFontFamily: '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       maxZoom: 18,
       minZoom: 7,
+      fadeDuration: reduceMotion ? 0 : 300,
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: attributions }), 'bottom-right');
     this.map.on('error', (ev) => onError?.(ev.error?.message ?? 'map error'));
+    this.map.on('load', () => {
+      this.#addItemLayers();
+      this.#loaded = true;
+      for (const f of this.#queue.splice(0)) f();
+    });
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      onMove?.({ zoom: this.map.getZoom(), lat: c.lat, lng: c.lng });
+    });
+    // One handler over all item layers: the top-most item under the pointer wins (points over areas).
+    const idAt = (e: MapMouseEvent): string | null => {
+      if (!this.#loaded) return null;
+      const f = this.map.queryRenderedFeatures(e.point, { layers: [...ITEM_FEATURE_LAYERS] })[0];
+      return (f?.properties?.id as string | undefined) ?? null;
+    };
+    this.map.on('mousemove', (e) => {
+      const id = idAt(e);
+      this.map.getCanvas().style.cursor = id ? 'pointer' : '';
+      if (id !== this.#hovered) onHover?.(id);
+    });
+    this.map.getCanvas().addEventListener('mouseleave', () => {
+      if (this.#hovered) onHover?.(null);
+    });
+    this.map.on('click', (e) => {
+      const id = idAt(e);
+      if (id) onSelect?.(id);
+    });
     // Tests and the benchmark read map state through this handle (not pixels).
     (window as unknown as { __atlasMap?: MlMap }).__atlasMap = this.map;
   }
 
-  fitBbox(bbox: Bbox, padding = 40): void {
-    this.map.fitBounds(bbox, { padding, duration: 0 });
+  /** Runs `f` now if the style is in, else once it is. */
+  #whenLoaded(f: () => void): void {
+    if (this.#loaded) f();
+    else this.#queue.push(f);
+  }
+
+  #addItemLayers(): void {
+    for (const [category, colour] of Object.entries(CATEGORY_COLOURS)) {
+      this.map.addImage(`${HATCH_PREFIX}${category}`, hatchPixels(colour));
+    }
+    const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+    this.map.addSource(ITEM_SOURCES.items, { type: 'geojson', data: empty, promoteId: 'id' });
+    this.map.addSource(ITEM_SOURCES.uncertainty, { type: 'geojson', data: empty, promoteId: 'id' });
+    // Under the basemap's points and labels, so stations and names stay readable over items.
+    for (const layer of this.#layers) this.map.addLayer(layer, BASEMAP_LAYERS.contextPoint);
+  }
+
+  /** Mapped items with their filter records as properties, and a circle per `near` item. */
+  setItems(items: readonly ItemFeature[], records: readonly FilterRecord[]): void {
+    const features: GeoJSON.Feature[] = [];
+    const circles: GeoJSON.Feature[] = [];
+    items.forEach((item, i) => {
+      if (!item.geometry) return;
+      const properties = records[i];
+      features.push({ type: 'Feature', geometry: item.geometry, properties });
+      const r = item.properties.location.uncertainty_m;
+      if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
+        circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(item.geometry.coordinates, r)] }, properties });
+      }
+    });
+    this.#whenLoaded(() => {
+      (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+      (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });
+      // feature-state survives setData, but re-apply in case ids changed
+      this.setHover(this.#hovered);
+      this.setSelected(this.#selected);
+    });
+  }
+
+  /** The user's filter as one expression on every item layer (no source rebuild). */
+  setFilter(filter: FilterSpecification): void {
+    this.#whenLoaded(() => {
+      for (const layer of this.#layers) this.map.setFilter(layer.id, layerFilter(layer.id, filter));
+    });
+  }
+
+  /** Which year's status styles the items ('st' = all years). */
+  setStatusKey(key: string): void {
+    this.#whenLoaded(() => {
+      this.#layers = itemLayers(key);
+      for (const layer of this.#layers) {
+        if (!('paint' in layer) || !layer.paint) continue;
+        for (const [prop, value] of Object.entries(layer.paint)) this.map.setPaintProperty(layer.id, prop as never, value as never);
+      }
+    });
+  }
+
+  #setState(id: string | null, key: 'hover' | 'selected', value: boolean): void {
+    if (!id) return;
+    for (const source of Object.values(ITEM_SOURCES)) this.map.setFeatureState({ source, id }, { [key]: value });
+  }
+
+  setHover(id: string | null): void {
+    this.#whenLoaded(() => {
+      this.#setState(this.#hovered, 'hover', false);
+      this.#hovered = id;
+      this.#setState(id, 'hover', true);
+    });
+  }
+
+  setSelected(id: string | null): void {
+    this.#whenLoaded(() => {
+      this.#setState(this.#selected, 'selected', false);
+      this.#selected = id;
+      this.#setState(id, 'selected', true);
+    });
+  }
+
+  /** Frames a bbox; a point (zero-size bbox) is centred at FRAME_MAX_ZOOM. */
+  frame(bbox: Bbox, animate = true): void {
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const duration = animate && !reduceMotion ? 400 : 0;
+    const c = this.map.getContainer();
+    this.map.fitBounds(bbox, { padding: this.#padding(Math.min(60, Math.floor(Math.min(c.clientWidth, c.clientHeight) / 6))), maxZoom: FRAME_MAX_ZOOM, duration });
+  }
+
+  #padding(p: number): { top: number; left: number; right: number; bottom: number } {
+    return { top: p, left: p, right: p, bottom: p + this.#coveredBottom() };
+  }
+
+  jumpTo(view: View): void {
+    this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
   }
 
   resize(): void {

@@ -1,0 +1,187 @@
+/**
+ * Item layers as a pure function: the precision ladder of DESIGN.md drawn on the map.
+ * exact → solid point / line / polygon; near → point + uncertainty circle; street → dashed line;
+ * area → hatched polygon; subdistrict / district / outside → nothing (they live in the list).
+ * Colour = category, style = status (completed solid, under way ring, planned hollow).
+ * The status shown depends on the chosen year, so layers read it from `statusKey`.
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { CATEGORY_COLOURS } from '../taxonomy';
+
+export const ITEM_SOURCES = { items: 'items', uncertainty: 'items-uncertainty' } as const;
+
+export const ITEM_LAYERS = {
+  areaFill: 'items-area-fill',
+  polygonFill: 'items-polygon-fill',
+  uncertaintyFill: 'items-uncertainty-fill',
+  uncertaintyLine: 'items-uncertainty-line',
+  polygonLine: 'items-polygon-line',
+  areaLine: 'items-area-line',
+  lineCasing: 'items-line-casing',
+  lineExact: 'items-line-exact',
+  lineStreet: 'items-line-street',
+  point: 'items-point',
+} as const;
+
+/** Layers whose features are items (for hover, click and tests); the uncertainty circles are not. */
+export const ITEM_FEATURE_LAYERS: readonly string[] = [
+  ITEM_LAYERS.areaFill,
+  ITEM_LAYERS.polygonFill,
+  ITEM_LAYERS.lineExact,
+  ITEM_LAYERS.lineStreet,
+  ITEM_LAYERS.point,
+];
+
+export const HATCH_PREFIX = 'hatch-';
+
+const categoryColour: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...Object.entries(CATEGORY_COLOURS).flat(),
+  '#555555',
+] as unknown as ExpressionSpecification;
+
+const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const emphasised: ExpressionSpecification = ['any', hover, selected];
+
+const isPolygon: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
+const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const precisionIs = (p: string): ExpressionSpecification => ['==', ['get', 'precision'], p];
+
+/** `completed`, `under_way`, `planned` → three values; unknown ('') falls to the last. */
+function byStatus(key: string, completed: unknown, underWay: unknown, planned: unknown): ExpressionSpecification {
+  return ['match', ['get', key], 'completed', completed, 'under_way', underWay, planned] as ExpressionSpecification;
+}
+
+/**
+ * The base filter of each layer (geometry and precision). The user's filters are ANDed onto it
+ * by the controller, so a filter change is one `setFilter` per layer.
+ */
+export const BASE_FILTERS: Record<string, FilterSpecification> = {
+  [ITEM_LAYERS.areaFill]: ['all', isPolygon, precisionIs('area')],
+  [ITEM_LAYERS.areaLine]: ['all', isPolygon, precisionIs('area')],
+  [ITEM_LAYERS.polygonFill]: ['all', isPolygon, ['!=', ['get', 'precision'], 'area']],
+  [ITEM_LAYERS.polygonLine]: ['all', isPolygon, ['!=', ['get', 'precision'], 'area']],
+  [ITEM_LAYERS.uncertaintyFill]: ['all'],
+  [ITEM_LAYERS.uncertaintyLine]: ['all'],
+  [ITEM_LAYERS.lineCasing]: isLine,
+  [ITEM_LAYERS.lineExact]: ['all', isLine, ['!=', ['get', 'precision'], 'street']],
+  [ITEM_LAYERS.lineStreet]: ['all', isLine, precisionIs('street')],
+  [ITEM_LAYERS.point]: isPoint,
+};
+
+export function itemLayers(statusKey: string): LayerSpecification[] {
+  const s = (c: unknown, u: unknown, p: unknown) => byStatus(statusKey, c, u, p);
+  const src = ITEM_SOURCES.items;
+  const lineWidth: ExpressionSpecification = ['case', emphasised, 7, s(5, 4, 3)];
+  return [
+    {
+      id: ITEM_LAYERS.areaFill,
+      type: 'fill',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.areaFill],
+      paint: {
+        'fill-pattern': ['concat', HATCH_PREFIX, ['get', 'category']],
+        // close in, a large area's hatching would hide the streets it is about
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, ['case', emphasised, 0.9, 0.55], 15, ['case', emphasised, 0.5, 0.18]],
+      },
+    },
+    {
+      id: ITEM_LAYERS.polygonFill,
+      type: 'fill',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.polygonFill],
+      paint: { 'fill-color': categoryColour, 'fill-opacity': ['case', emphasised, 0.7, s(0.55, 0.3, 0.08)] },
+    },
+    {
+      id: ITEM_LAYERS.uncertaintyFill,
+      type: 'fill',
+      source: ITEM_SOURCES.uncertainty,
+      filter: BASE_FILTERS[ITEM_LAYERS.uncertaintyFill],
+      paint: { 'fill-color': categoryColour, 'fill-opacity': ['case', emphasised, 0.22, 0.08] },
+    },
+    {
+      id: ITEM_LAYERS.uncertaintyLine,
+      type: 'line',
+      source: ITEM_SOURCES.uncertainty,
+      filter: BASE_FILTERS[ITEM_LAYERS.uncertaintyLine],
+      paint: { 'line-color': categoryColour, 'line-width': 1, 'line-opacity': 0.6, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: ITEM_LAYERS.polygonLine,
+      type: 'line',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.polygonLine],
+      paint: { 'line-color': categoryColour, 'line-width': ['case', emphasised, 4, s(2.5, 2, 1.5)] },
+    },
+    {
+      id: ITEM_LAYERS.areaLine,
+      type: 'line',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.areaLine],
+      paint: { 'line-color': categoryColour, 'line-width': ['case', emphasised, 4, 2], 'line-dasharray': [3, 2] },
+    },
+    {
+      id: ITEM_LAYERS.lineCasing,
+      type: 'line',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.lineCasing],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': ['case', selected, '#111111', '#ffffff'], 'line-width': ['+', lineWidth, 3], 'line-opacity': ['case', emphasised, 1, 0.8] },
+    },
+    {
+      id: ITEM_LAYERS.lineExact,
+      type: 'line',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.lineExact],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': categoryColour, 'line-width': lineWidth, 'line-opacity': s(1, 0.85, 0.6) },
+    },
+    {
+      id: ITEM_LAYERS.lineStreet,
+      type: 'line',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.lineStreet],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': categoryColour, 'line-width': lineWidth, 'line-opacity': s(1, 0.85, 0.6), 'line-dasharray': [2, 1.2] },
+    },
+    {
+      id: ITEM_LAYERS.point,
+      type: 'circle',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.point],
+      paint: {
+        'circle-radius': ['case', emphasised, 10, 7],
+        // completed: solid; under way: tinted core with a thick ring; planned: hollow
+        'circle-color': s(categoryColour, categoryColour, '#ffffff'),
+        'circle-opacity': s(1, 0.35, 1),
+        'circle-stroke-color': ['case', selected, '#111111', s('#ffffff', categoryColour, categoryColour)],
+        'circle-stroke-width': ['case', emphasised, 3.5, s(1.5, 3, 2)],
+      },
+    },
+  ];
+}
+
+/** A layer's base filter ANDed with the user's filter expression. */
+export function layerFilter(layerId: string, userFilter: FilterSpecification): FilterSpecification {
+  return ['all', BASE_FILTERS[layerId] as ExpressionSpecification, userFilter as ExpressionSpecification];
+}
+
+/** Diagonal hatching in a category's colour, as RGBA pixels for map.addImage (no remote sprite). */
+export function hatchPixels(hex: string, size = 12): { width: number; height: number; data: Uint8Array } {
+  const r = parseInt(hex.slice(1, 3), 16);
+  const g = parseInt(hex.slice(3, 5), 16);
+  const b = parseInt(hex.slice(5, 7), 16);
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // a 3-px-wide stripe every `size` px along x + y, which tiles seamlessly
+      const on = (x + y) % size < 3;
+      const i = (y * size + x) * 4;
+      data.set(on ? [r, g, b, 200] : [r, g, b, 18], i);
+    }
+  }
+  return { width: size, height: size, data };
+}

@@ -1,0 +1,114 @@
+/**
+ * The app's one state: data, filters, selection, hover, reader, language and viewport. Components
+ * read it and call its methods; what follows from it (visible items, counts) is `$derived`. The
+ * map and the URL are written from it by `$effect`s in App.svelte, at the edges, and nowhere else.
+ */
+import type { AtlasData } from './data';
+import {
+  DEFAULT_FILTERS,
+  facetCounts,
+  isDefault,
+  matches,
+  searchText,
+  toRecord,
+  type FacetCounts,
+  type FilterRecord,
+  type FilterState,
+} from './filters';
+import type { Bbox } from './geometry';
+import { hoodBbox } from './hoodBbox';
+import type { Lang } from './i18n';
+import type { Gazetteer, GazetteerEntry, ItemFeature } from './schema';
+import type { UrlProblem, UrlState, View } from './url';
+
+/** Items whose pinyin is computed per slice of work, so 100k items never freeze the page. */
+const PINYIN_SLICE = 5000;
+
+export class AtlasState {
+  data: AtlasData | null = $state.raw(null);
+  gazetteer: ReadonlyMap<string, GazetteerEntry> = $state.raw(new Map());
+  records: readonly FilterRecord[] = $state.raw([]);
+  filters: FilterState = $state.raw(DEFAULT_FILTERS);
+  selected: string | null = $state(null);
+  hovered: string | null = $state(null);
+  readerOpen = $state(false);
+  lang: Lang = $state('zh');
+  view: View | null = $state.raw(null);
+  /** URL parts that were dropped, shown in a notice until dismissed. */
+  problems: readonly UrlProblem[] = $state.raw([]);
+
+  items: readonly ItemFeature[] = $derived(this.data?.items.features ?? []);
+  index: ReadonlyMap<string, number> = $derived(new Map(this.items.map((f, i) => [f.id, i])));
+  /** Indices (into `items`) of the items matching the filters, in report order. */
+  visible: readonly number[] = $derived.by(() => {
+    const out: number[] = [];
+    const f = this.filters;
+    this.records.forEach((r, i) => {
+      if (matches(r, f)) out.push(i);
+    });
+    return out;
+  });
+  visibleMapped: number = $derived(this.visible.reduce((n, i) => n + (this.items[i].geometry ? 1 : 0), 0));
+  counts: FacetCounts = $derived(facetCounts(this.records, this.filters));
+  filtersActive: boolean = $derived(!isDefault(this.filters));
+  selectedItem: ItemFeature | null = $derived(this.selected !== null ? (this.items[this.index.get(this.selected) ?? -1] ?? null) : null);
+
+  load(data: AtlasData): void {
+    this.data = data;
+    this.records = data.items.features.map((f) => toRecord(f));
+  }
+
+  setGazetteer(g: Gazetteer | null): void {
+    this.gazetteer = new Map((g?.entries ?? []).map((e) => [e.id, e]));
+  }
+
+  /** Adds pinyin to the search text, in slices; resolves when every record has it. */
+  async addPinyin(pinyinOf: (zh: string) => { full: string; initials: string }): Promise<void> {
+    const items = this.items;
+    const search: string[] = [];
+    for (let i = 0; i < items.length; i += PINYIN_SLICE) {
+      for (const f of items.slice(i, i + PINYIN_SLICE)) search.push(searchText(f, pinyinOf));
+      if (i + PINYIN_SLICE < items.length) await new Promise((r) => setTimeout(r, 0));
+    }
+    if (items !== this.items) return; // data changed meanwhile
+    this.records = this.records.map((r, i) => ({ ...r, search: search[i] }));
+  }
+
+  setFilters(patch: Partial<FilterState>): void {
+    this.filters = { ...this.filters, ...patch };
+  }
+
+  clearFilters(): void {
+    this.filters = DEFAULT_FILTERS;
+  }
+
+  /** The URL-visible part of the state. */
+  urlState(): UrlState {
+    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, view: this.view };
+  }
+
+  /** Applies a parsed URL; an item id that names no item is dropped and reported. */
+  applyUrl(s: UrlState, problems: readonly UrlProblem[]): void {
+    const extra: UrlProblem[] = [];
+    let item = s.item;
+    if (item !== null && this.data && !this.index.has(item)) {
+      extra.push({ param: 'item', value: item, reason: 'no_such_item' });
+      item = null;
+    }
+    this.filters = s.filters;
+    this.selected = item;
+    this.readerOpen = s.reader;
+    this.lang = s.lang;
+    if (s.view) this.view = s.view;
+    this.problems = [...problems, ...extra];
+  }
+
+  item(id: string): ItemFeature | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.items[i];
+  }
+
+  hoodBbox(hood: string): Bbox | null {
+    return hoodBbox(this.items, hood);
+  }
+}

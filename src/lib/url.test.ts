@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_URL_STATE, formatHash, formatSearch, parseUrl, type UrlState } from './url';
+
+describe('parseUrl', () => {
+  it('gives the default view for an empty URL, with no problems', () => {
+    expect(parseUrl('', '')).toEqual({ state: DEFAULT_URL_STATE, problems: [] });
+  });
+
+  it('reads every parameter of the documented example', () => {
+    const { state, problems } = parseUrl(
+      '?year=2022&category=road_bridge,renewal&status=planned&hood=tiebei&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en',
+      '#map=14/41.13/121.15',
+    );
+    expect(problems).toEqual([]);
+    expect(state).toEqual({
+      filters: { year: 2022, categories: ['road_bridge', 'renewal'], statuses: ['planned'], hoods: ['tiebei'], q: '松坡' },
+      item: 'songpo-lu',
+      reader: true,
+      lang: 'en',
+      view: { zoom: 14, lat: 41.13, lng: 121.15 },
+    });
+  });
+
+  it('drops each invalid part, keeps the valid ones, and says why', () => {
+    const { state, problems } = parseUrl('?year=abc&category=road_bridge,castles&hood=atlantis&item=No Such!&reader=yes&lang=fr&foo=1', '#map=14/abc/121');
+    expect(state.filters.year).toBeNull();
+    expect(state.filters.categories).toEqual(['road_bridge']);
+    expect(state.filters.hoods).toEqual([]);
+    expect(state.item).toBeNull();
+    expect(state.reader).toBe(false);
+    expect(state.lang).toBe('zh');
+    expect(state.view).toBeNull();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { param: 'year', value: 'abc', reason: 'bad_year' },
+        { param: 'category', value: 'castles', reason: 'unknown_value' },
+        { param: 'hood', value: 'atlantis', reason: 'unknown_value' },
+        { param: 'item', value: 'No Such!', reason: 'bad_id' },
+        { param: 'reader', value: 'yes', reason: 'bad_flag' },
+        { param: 'lang', value: 'fr', reason: 'bad_lang' },
+        { param: 'foo', value: '1', reason: 'unknown_param' },
+        { param: 'map', value: '14/abc/121', reason: 'bad_map' },
+      ]),
+    );
+    expect(problems).toHaveLength(8);
+  });
+
+  it('rejects years outside the timeline and out-of-range viewports', () => {
+    expect(parseUrl('?year=2030', '').problems).toEqual([{ param: 'year', value: '2030', reason: 'bad_year' }]);
+    expect(parseUrl('?year=2022.5', '').state.filters.year).toBeNull();
+    expect(parseUrl('', '#map=14/95/121').state.view).toBeNull();
+    expect(parseUrl('', '#map=14/41').problems[0].reason).toBe('bad_map');
+  });
+});
+
+describe('formatSearch / formatHash', () => {
+  it('leaves defaults out', () => {
+    expect(formatSearch(DEFAULT_URL_STATE)).toBe('');
+    expect(formatHash(null)).toBe('');
+  });
+
+  it('round-trips through parseUrl', () => {
+    const states: UrlState[] = [
+      { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, year: 2019 } },
+      {
+        filters: { year: 2026, categories: ['education'], statuses: ['completed', 'under_way'], hoods: ['210703004', 'binhe'], q: 'song po & 路' },
+        item: 'tiebei-xincheng',
+        reader: true,
+        lang: 'en',
+        view: { zoom: 13.5, lat: 41.125, lng: 121.1875 },
+      },
+    ];
+    for (const s of states) {
+      const back = parseUrl(formatSearch(s), formatHash(s.view));
+      expect(back.problems).toEqual([]);
+      expect(back.state).toEqual(s);
+    }
+  });
+
+  it('writes the short, readable form', () => {
+    const s: UrlState = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, categories: ['road_bridge', 'renewal'], q: ' 松坡 ' }, lang: 'en' };
+    expect(formatSearch(s)).toBe('?category=road_bridge,renewal&q=%E6%9D%BE%E5%9D%A1&lang=en');
+    expect(formatHash({ zoom: 14.123, lat: 41.1234567, lng: 121.1234567 })).toBe('#map=14.12/41.12346/121.12346');
+  });
+});

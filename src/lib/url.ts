@@ -1,0 +1,145 @@
+/**
+ * The one URL codec: app view state ⇄ `?year=…&category=…&status=…&hood=…&q=…&item=…&reader=1&lang=en#map=z/lat/lng`.
+ * Defaults are left out; every invalid part is dropped and reported (which parameter, its value,
+ * why), never thrown. Whether `item` names an existing item is checked by the app once data is in.
+ */
+import { z } from 'zod';
+import { DEFAULT_FILTERS, type FilterState } from './filters';
+import type { Lang } from './i18n';
+import { Category, Id, Status, Year } from './schema';
+import { NEIGHBOURHOOD_IDS } from './taxonomy';
+
+export interface View {
+  zoom: number;
+  lat: number;
+  lng: number;
+}
+
+export interface UrlState {
+  filters: FilterState;
+  item: string | null;
+  reader: boolean;
+  lang: Lang;
+  view: View | null;
+}
+
+export const DEFAULT_URL_STATE: UrlState = { filters: DEFAULT_FILTERS, item: null, reader: false, lang: 'zh', view: null };
+
+export type Reason = 'bad_year' | 'unknown_value' | 'bad_id' | 'bad_flag' | 'bad_lang' | 'bad_map' | 'unknown_param' | 'no_such_item';
+
+export interface UrlProblem {
+  param: string;
+  value: string;
+  reason: Reason;
+}
+
+const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang'] as const;
+/** Longest search text kept: a URL is for sharing, not for pasting documents. */
+export const MAX_QUERY = 100;
+
+const ViewSchema = z.object({
+  zoom: z.number().min(0).max(24),
+  lat: z.number().min(-85.06).max(85.06),
+  lng: z.number().min(-180).max(180),
+});
+
+/** `z/lat/lng` as maplibre's hash writes it; anything else is null. */
+function parseView(s: string): View | null {
+  const parts = s.split('/');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return null;
+  const [zoom, lat, lng] = parts.map(Number);
+  const parsed = ViewSchema.safeParse({ zoom, lat, lng });
+  return parsed.success ? parsed.data : null;
+}
+
+/** Comma-separated values of an enum-like parameter; unknown ones are reported, duplicates dropped. */
+function parseList<T extends string>(
+  param: string,
+  raw: string | null,
+  valid: (v: string) => v is T,
+  problems: UrlProblem[],
+): T[] {
+  if (raw === null || raw === '') return [];
+  const out: T[] = [];
+  for (const v of raw.split(',')) {
+    if (!valid(v)) problems.push({ param, value: v, reason: 'unknown_value' });
+    else if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+export function parseUrl(search: string, hash: string): { state: UrlState; problems: UrlProblem[] } {
+  const params = new URLSearchParams(search);
+  const problems: UrlProblem[] = [];
+  for (const key of new Set(params.keys())) {
+    if (!(PARAMS as readonly string[]).includes(key)) problems.push({ param: key, value: params.get(key) ?? '', reason: 'unknown_param' });
+  }
+
+  let year: number | null = null;
+  const rawYear = params.get('year');
+  if (rawYear !== null) {
+    const y = /^\d{4}$/.test(rawYear) ? Year.safeParse(Number(rawYear)) : undefined;
+    if (y?.success) year = y.data;
+    else problems.push({ param: 'year', value: rawYear, reason: 'bad_year' });
+  }
+  const categories = parseList('category', params.get('category'), (v): v is Category => Category.safeParse(v).success, problems);
+  const statuses = parseList('status', params.get('status'), (v): v is Status => Status.safeParse(v).success, problems);
+  const hoods = parseList('hood', params.get('hood'), (v): v is string => NEIGHBOURHOOD_IDS.has(v), problems);
+  const q = (params.get('q') ?? '').slice(0, MAX_QUERY);
+
+  let item: string | null = null;
+  const rawItem = params.get('item');
+  if (rawItem !== null) {
+    if (Id.safeParse(rawItem).success) item = rawItem;
+    else problems.push({ param: 'item', value: rawItem, reason: 'bad_id' });
+  }
+
+  let reader = false;
+  const rawReader = params.get('reader');
+  if (rawReader !== null) {
+    if (rawReader === '1') reader = true;
+    else if (rawReader !== '0') problems.push({ param: 'reader', value: rawReader, reason: 'bad_flag' });
+  }
+
+  let lang: Lang = 'zh';
+  const rawLang = params.get('lang');
+  if (rawLang !== null) {
+    if (rawLang === 'en' || rawLang === 'zh') lang = rawLang;
+    else problems.push({ param: 'lang', value: rawLang, reason: 'bad_lang' });
+  }
+
+  let view: View | null = null;
+  const hashParams = new URLSearchParams(hash.replace(/^#/, ''));
+  const rawMap = hashParams.get('map');
+  if (rawMap !== null) {
+    view = parseView(rawMap);
+    if (!view) problems.push({ param: 'map', value: rawMap, reason: 'bad_map' });
+  }
+
+  return { state: { filters: { year, categories, statuses, hoods, q }, item, reader, lang, view }, problems };
+}
+
+/** The query string (with `?`, or '' for the default view); list values keep the user's order. */
+export function formatSearch(s: UrlState): string {
+  const p: string[] = [];
+  const f = s.filters;
+  // Hand-built so that commas stay readable; values are ids and enums except q.
+  if (f.year !== null) p.push(`year=${f.year}`);
+  if (f.categories.length) p.push(`category=${f.categories.join(',')}`);
+  if (f.statuses.length) p.push(`status=${f.statuses.join(',')}`);
+  if (f.hoods.length) p.push(`hood=${f.hoods.join(',')}`);
+  const q = f.q.trim();
+  if (q) p.push(`q=${encodeURIComponent(q.slice(0, MAX_QUERY))}`);
+  if (s.item) p.push(`item=${s.item}`);
+  if (s.reader) p.push('reader=1');
+  if (s.lang !== 'zh') p.push(`lang=${s.lang}`);
+  return p.length ? `?${p.join('&')}` : '';
+}
+
+/** Digits enough for ~1 m at the given zoom, as maplibre's hash does. */
+export function formatHash(view: View | null): string {
+  if (!view) return '';
+  const precision = Math.max(0, Math.ceil((view.zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+  const r = (n: number, d: number) => String(Math.round(n * 10 ** d) / 10 ** d);
+  return `#map=${r(view.zoom, 2)}/${r(view.lat, precision)}/${r(view.lng, precision)}`;
+}

@@ -1,0 +1,169 @@
+/**
+ * The URL is the view: deep links restore filters, selection, reader, language and viewport;
+ * back/forward step through filter changes; invalid parts are dropped with a notice. Also the
+ * language switch, a phone-sized screen, and an axe check of the main states.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMapIdle } from './fixtures';
+
+async function count(page: Page): Promise<number> {
+  return Number(await page.getByTestId('item-list').getAttribute('data-count'));
+}
+
+async function view(page: Page): Promise<{ zoom: number; lat: number; lng: number }> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlasMap;
+    const c = map.getCenter();
+    return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
+  });
+}
+
+test('deep links round-trip filters, selection, reader, language and viewport', async ({ page }) => {
+  // the state built by clicking…
+  await page.goto('/');
+  await waitForMapIdle(page);
+  await page.getByTestId('filter-year').locator('[data-year="2022"]').click();
+  await page.getByTestId('filter-category').getByRole('checkbox', { name: /道路桥梁/ }).check();
+  await page.getByTestId('filter-status').getByRole('checkbox', { name: /计划/ }).check();
+  await expect(page).toHaveURL(/\?year=2022&category=road_bridge&status=planned$|\?year=2022&category=road_bridge&status=planned#/);
+  const clicked = await count(page);
+  expect(clicked).toBeGreaterThan(0);
+
+  // …is the state the URL opens
+  await page.goto('/?year=2022&category=road_bridge&status=planned');
+  await waitForMapIdle(page);
+  expect(await count(page)).toBe(clicked);
+  await expect(page.getByTestId('filter-category').getByRole('checkbox', { name: /道路桥梁/ })).toBeChecked();
+  await expect(page.getByTestId('filter-year').locator('[data-year="2022"]')).toHaveAttribute('aria-checked', 'true');
+
+  // a fuller state, including the viewport, survives a reload exactly
+  const url = '/?hood=tiebei&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en#map=13.5/41.13/121.17';
+  await page.goto(url);
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+  await expect(page.getByTestId('report-reader')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linghe Report Atlas');
+  const v = await view(page);
+  expect(v.zoom).toBeCloseTo(13.5, 5);
+  expect(v.lat).toBeCloseTo(41.13, 5);
+  expect(v.lng).toBeCloseTo(121.17, 5);
+  expect(new URL(page.url()).search).toBe('?hood=tiebei&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en');
+
+  // the viewport goes into the hash as the map moves
+  await page.evaluate(() => (window as any).__atlasMap.jumpTo({ center: [121.2, 41.12], zoom: 12 }));
+  await expect(page).toHaveURL(/#map=12\/41\.12\/121\.2$/);
+  const saved = page.url();
+  await page.reload();
+  await waitForMapIdle(page);
+  expect(page.url()).toBe(saved);
+  const w = await view(page);
+  expect(w.zoom).toBeCloseTo(12, 5);
+  expect(w.lng).toBeCloseTo(121.2, 5);
+});
+
+test('back and forward step through filter and selection changes', async ({ page }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const all = await count(page);
+  await page.getByTestId('filter-category').getByRole('checkbox', { name: /教育/ }).check();
+  await expect(page).toHaveURL(/category=education/);
+  const education = await count(page);
+  await page.getByTestId('filter-neighbourhood').getByRole('checkbox', { name: /铁北/ }).check();
+  await expect(page).toHaveURL(/category=education&hood=tiebei/);
+  const both = await count(page);
+  expect(education).toBeLessThan(all);
+  expect(both).toBeLessThanOrEqual(education);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/category=education(?!&hood)/);
+  await expect(page.getByTestId('filter-neighbourhood').getByRole('checkbox', { name: /铁北/ })).not.toBeChecked();
+  expect(await count(page)).toBe(education);
+  await page.goBack();
+  await expect(page.getByTestId('filter-category').getByRole('checkbox', { name: /教育/ })).not.toBeChecked();
+  expect(await count(page)).toBe(all);
+  await page.goForward();
+  await expect(page.getByTestId('filter-category').getByRole('checkbox', { name: /教育/ })).toBeChecked();
+  expect(await count(page)).toBe(education);
+
+  // a selection is a step too
+  await page.getByTestId('item-row').first().click();
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('item-detail')).toBeHidden();
+  await expect(page.getByTestId('item-list')).toBeVisible();
+});
+
+test('invalid URL parts are dropped with a notice that says which and why', async ({ page }) => {
+  await page.goto('/?year=abc&category=road_bridge,castles&item=no-such-item&hood=atlantis#map=abc');
+  await waitForMapIdle(page);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('role', 'status');
+  for (const part of ['year=abc', 'category=castles', 'item=no-such-item', 'hood=atlantis', 'map=abc']) await expect(notice).toContainText(part);
+  await expect(notice).toContainText('没有这个事项');
+  // the valid part is kept, the URL tidied without a history step
+  await expect(page.getByTestId('filter-category').getByRole('checkbox', { name: /道路桥梁/ })).toBeChecked();
+  expect(new URL(page.url()).search).toBe('?category=road_bridge');
+  await notice.getByRole('button', { name: '关闭提示' }).click();
+  await expect(notice).toBeHidden();
+
+  // no parameters: the default view, every item, no notice
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const manifest = await (await page.request.get('/data/manifest.json')).json();
+  expect(await count(page)).toBe(manifest.counts.items);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('the language switches, is kept in the URL, and every label follows', async ({ page }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page).toHaveURL(/lang=en/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('filter-category')).toContainText('Roads & bridges');
+  await expect(page.getByTestId('item-row').first()).toHaveAccessibleName(/, Precision: /);
+  await expect(page.getByRole('button', { name: 'Clear all filters' })).toBeVisible();
+  await page.reload();
+  await waitForMapIdle(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linghe Report Atlas');
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('凌河区政府工作报告地图');
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('on a phone the panel is a bottom sheet and the reader a full-screen overlay', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const panel = await page.locator('#panel').boundingBox();
+  expect(panel!.y + panel!.height).toBeGreaterThan(840);
+  expect(panel!.width).toBeGreaterThan(385);
+  await expect(page.getByTestId('item-row').first()).toBeInViewport();
+  await page.getByTestId('item-row').first().click();
+  await expect(page.getByTestId('item-detail')).toBeInViewport();
+  await page.getByTestId('item-detail').getByRole('button', { name: '在报告中阅读' }).first().click();
+  const reader = await page.getByTestId('report-reader').boundingBox();
+  expect(reader).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+  await page.getByTestId('report-reader').getByRole('button', { name: '关闭报告' }).click();
+  await expect(page.getByTestId('report-reader')).toHaveCount(0);
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
+test('axe finds no serious or critical violations in the default, filtered, detail and reader states', async ({ page }) => {
+  for (const url of ['/', '/?year=2022&category=road_bridge&hood=tiebei', '/?item=songpo-lu', '/?item=songpo-lu&reader=1&lang=en']) {
+    await page.goto(url);
+    await waitForMapIdle(page);
+    await expect(page.getByTestId(url.includes('item=') ? 'item-detail' : 'item-list')).toBeVisible();
+    expect(await seriousViolations(page), url).toEqual([]);
+  }
+});
