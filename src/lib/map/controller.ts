@@ -45,7 +45,7 @@ export interface MapOptions {
 }
 
 /** Frames never zoom closer than this: a point item should still show its street context. */
-const FRAME_MAX_ZOOM = 15.5;
+const FRAME_MAX_ZOOM = 14.5;
 
 export class MapController {
   readonly map: MlMap;
@@ -73,7 +73,7 @@ export class MapController {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.map.addControl(new AttributionControl({ compact: false, customAttribution: attributions }), 'bottom-right');
+    this.map.addControl(new AttributionControl({ customAttribution: attributions }), 'bottom-right');
     this.map.on('error', (ev) => onError?.(ev.error?.message ?? 'map error'));
     this.map.on('load', () => {
       this.#addItemLayers();
