@@ -1,0 +1,260 @@
+/**
+ * `npm run bench`: rebuilds the data (timed), builds the Atlas and the bare MapLibre page, counts
+ * the bytes, then drives Chromium against both builds on 127.0.0.1 to time the first drawn map and
+ * the filter changes, at the real data size and with synthetic 10k / 100k item sets.
+ * Writes bench/results.json and prints a table. See bench/README.md for what each figure means.
+ *
+ * Knobs (environment): BENCH_RUNS (load runs per page, default 5), BENCH_SIZES (synthetic item
+ * counts, default "10000,100000"), BENCH_SKIP_PIPELINE=1 (keep the last pipeline figure out).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { BoundaryCollection, ItemCollection } from '../src/lib/schema';
+import { guardedContext, launch, loadAndMark, measureBareFilter, measureFilter, settle, type BareFilterChange, type FilterSample, type FilterStep, type Guard, type LoadMarks } from './browser';
+import { DEFAULT_FILTERS, filterExpression, statusKey, type FilterState } from '../src/lib/filters';
+import { itemLayers, layerFilter } from '../src/lib/map/itemLayers';
+import { bundleBytes, dataBytes } from './bytes';
+import { machine } from './machine';
+import { timePipeline } from './pipeline';
+import { serveStatic } from './staticServer';
+import { median, percentile, round1 } from './stats';
+import { syntheticItems } from './synthetic';
+import { formatTable } from './table';
+
+const root = resolve(import.meta.dirname, '..');
+const tmp = join(root, 'bench', 'tmp');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').filter(Boolean).map(Number);
+const SEED = 1;
+/** Filter-change cycles per data size: more where a change is cheap, ≥ 2 (12 samples) everywhere. */
+const cyclesFor = (n: number) => (n <= 1000 ? 5 : n <= 20_000 ? 3 : 2);
+const LOAD_TIMEOUT_MS = (n: number) => (n <= 1000 ? 60_000 : 300_000);
+const FILTER_TIMEOUT_MS = 60_000;
+/** A page is "quiet" when the map has not rendered and no long task ran for this long. */
+const QUIET_MS = 1500;
+
+/** One cycle of changes through the real controls; each pair returns to where it started. */
+const STEPS: FilterStep[] = [
+  { name: 'category road_bridge on', selector: '[data-testid="filter-category"] input[value="road_bridge"]' },
+  { name: 'category road_bridge off', selector: '[data-testid="filter-category"] input[value="road_bridge"]' },
+  { name: 'status planned on', selector: '[data-testid="filter-status"] input[value="planned"]' },
+  { name: 'status planned off', selector: '[data-testid="filter-status"] input[value="planned"]' },
+  { name: 'year 2022', selector: '[data-testid="filter-year"] button[data-year="2022"]' },
+  { name: 'year all', selector: '[data-testid="filter-year"] button[data-year="all"]' },
+];
+
+/** The filter state after each step of STEPS, for the bare page's floor measurement. */
+const STATES: FilterState[] = [
+  { ...DEFAULT_FILTERS, categories: ['road_bridge'] },
+  DEFAULT_FILTERS,
+  { ...DEFAULT_FILTERS, statuses: ['planned'] },
+  DEFAULT_FILTERS,
+  { ...DEFAULT_FILTERS, year: 2022 },
+  DEFAULT_FILTERS,
+];
+const BARE_CHANGES: BareFilterChange[] = STATES.map((f, i) => ({
+  name: STEPS[i].name,
+  layers: itemLayers(statusKey(f.year)).map((l) => ({
+    id: l.id,
+    filter: layerFilter(l.id, filterExpression(f)),
+    paint: ('paint' in l ? l.paint : {}) as Record<string, unknown>,
+  })),
+}));
+
+const med = (xs: number[]) => (xs.length ? round1(median(xs)) : null);
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const npx = (args: string[]) => execFileSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+mkdirSync(tmp, { recursive: true });
+
+// ---------------------------------------------------------------- pipeline (first: the builds copy its output)
+const pipeline = process.env.BENCH_SKIP_PIPELINE === '1' ? null : (log('pipeline x5 …'), timePipeline(root, 5));
+
+// ---------------------------------------------------------------- builds and bytes
+log('building the Atlas (hidden source maps) and the bare page …');
+const appDist = join(tmp, 'app-dist');
+const bareDist = join(tmp, 'bare-dist');
+npx(['vite', 'build', '--outDir', appDist, '--emptyOutDir', '--sourcemap', 'hidden', '--logLevel', 'error']);
+npx(['vite', 'build', '--config', 'bench/vite.bare.config.ts', '--logLevel', 'error']);
+const entry = readFileSync(join(appDist, 'index.html'), 'utf8').match(/assets\/([^"]+\.js)"/)?.[1];
+if (!entry) throw new Error(`no entry script in ${join(appDist, 'index.html')}`);
+const bundle = bundleBytes(join(appDist, 'assets'), entry);
+const data = dataBytes(join(root, 'public', 'data'));
+
+// ---------------------------------------------------------------- synthetic data
+const real = ItemCollection.parse(JSON.parse(readFileSync(join(root, 'public/data/items.geojson'), 'utf8')));
+const boundaries = BoundaryCollection.parse(JSON.parse(readFileSync(join(root, 'public/data/basemap/boundaries.geojson'), 'utf8')));
+const synthetic = new Map<number, string>();
+for (const n of SIZES) {
+  const file = join(tmp, `items-${n}-seed${SEED}.geojson`);
+  writeFileSync(file, JSON.stringify(syntheticItems(real, boundaries, { n, seed: SEED })));
+  synthetic.set(n, file);
+  log(`synthetic ${n} items → ${file}`);
+}
+
+// ---------------------------------------------------------------- browser
+const server = await serveStatic({ app: appDist, bare: bareDist, synthetic: tmp });
+const { browser, version } = await launch();
+const guard: Guard = { offHost: [], pageErrors: [] };
+
+async function openPage(url: string, itemsFile: string | null, timeoutMs: number): Promise<{ page: Page; marks: LoadMarks; close: () => Promise<void> }> {
+  const context = await guardedContext(browser, guard);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => guard.pageErrors.push(`${url}: ${e.message}`));
+  page.on('crash', () => guard.pageErrors.push(`${url}: page crashed`));
+  // Redirected, not fulfilled: route.fulfill sends the body through the DevTools protocol, and an
+  // 80-MB body (100k items) crashes the page; continuing to a local URL streams it like any file.
+  if (itemsFile) await page.route('**/data/items.geojson', (route) => route.continue({ url: `${server.origin}/synthetic/${basename(itemsFile)}` }));
+  const marks = await loadAndMark(page, url, timeoutMs);
+  return { page, marks, close: () => context.close() };
+}
+
+/**
+ * Waits for QUIET_MS without a map render or a long task (e.g. the pinyin index arriving late and
+ * the map re-fed with it). A string, so tsx's name-keeping helpers do not leak into the page.
+ */
+const QUIET = `({ quietMs, timeoutMs }) => new Promise((ok, fail) => {
+  const map = window.__atlasMap;
+  let last = performance.now();
+  const bump = () => { last = performance.now(); };
+  map.on('render', bump);
+  const lt = new PerformanceObserver(bump);
+  lt.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  const iv = setInterval(() => {
+    const now = performance.now();
+    if (now - last < quietMs && now - t0 <= timeoutMs) return;
+    clearInterval(iv);
+    map.off('render', bump);
+    lt.disconnect();
+    if (now - last >= quietMs) ok();
+    else fail(new Error('page not quiet after ' + timeoutMs + ' ms'));
+  }, 100);
+})`;
+const quiet = (page: Page, timeoutMs: number) => page.evaluate(`(${QUIET})(${JSON.stringify({ quietMs: QUIET_MS, timeoutMs })})`);
+
+// Load: the Atlas and the bare page alternate (ABBA…), each in a fresh context with an empty cache.
+const loads: { atlas: LoadMarks[]; bare: LoadMarks[] } = { atlas: [], bare: [] };
+for (let i = 0; i < RUNS; i++) {
+  const order: ('atlas' | 'bare')[] = i % 2 ? ['bare', 'atlas'] : ['atlas', 'bare'];
+  for (const which of order) {
+    const url = `${server.origin}/${which === 'atlas' ? 'app' : 'bare'}/`;
+    const { marks, close } = await openPage(url, null, LOAD_TIMEOUT_MS(real.features.length));
+    loads[which].push(marks);
+    await close();
+  }
+  log(`load run ${i + 1}/${RUNS}: atlas ${round1(loads.atlas[i].ready)} ms, bare ${round1(loads.bare[i].ready)} ms`);
+}
+
+// Filters: one page per data size, the steps cycled through the real controls.
+interface SizeResult {
+  items: number;
+  load_ms: number | null;
+  samples: FilterSample[];
+  /** The same changes applied straight to MapLibre on the bare page. */
+  bare: { step: string; ms: number; timedOut: boolean }[];
+  error?: string;
+}
+const sizes: SizeResult[] = [];
+for (const [n, file] of [[real.features.length, null] as const, ...[...synthetic].map(([k, f]) => [k, f] as const)]) {
+  const result: SizeResult = { items: n, load_ms: null, samples: [], bare: [] };
+  sizes.push(result);
+  let close: (() => Promise<void>) | undefined;
+  try {
+    const opened = await openPage(`${server.origin}/app/`, file, LOAD_TIMEOUT_MS(n));
+    close = opened.close;
+    result.load_ms = opened.marks.ready;
+    await quiet(opened.page, LOAD_TIMEOUT_MS(n));
+    for (let c = 0; c < cyclesFor(n); c++) {
+      for (const step of STEPS) {
+        await settle(opened.page, FILTER_TIMEOUT_MS);
+        const s = await measureFilter(opened.page, step, FILTER_TIMEOUT_MS);
+        result.samples.push(s);
+        if (s.timedOut) log(`${n} items: "${step.name}" timed out after ${FILTER_TIMEOUT_MS} ms`);
+      }
+    }
+    await close();
+    close = undefined;
+    const bare = await openPage(`${server.origin}/bare/`, file, LOAD_TIMEOUT_MS(n));
+    close = bare.close;
+    await quiet(bare.page, LOAD_TIMEOUT_MS(n));
+    for (let c = 0; c < cyclesFor(n); c++) {
+      for (const change of BARE_CHANGES) {
+        await settle(bare.page, FILTER_TIMEOUT_MS);
+        result.bare.push(await measureBareFilter(bare.page, change, FILTER_TIMEOUT_MS));
+      }
+    }
+    const ok = result.samples.filter((s) => !s.timedOut).map((s) => s.ms);
+    log(`filters at ${n} items: load ${round1(result.load_ms)} ms, median ${ok.length ? round1(median(ok)) : '—'} ms over ${ok.length}; bare floor ${med(result.bare.filter((b) => !b.timedOut).map((b) => b.ms))} ms`);
+  } catch (e) {
+    result.error = (e as Error).message.split('\n')[0];
+    log(`filters at ${n} items FAILED: ${result.error}`);
+  } finally {
+    await close?.();
+  }
+}
+
+await browser.close();
+await server.close();
+
+// ---------------------------------------------------------------- results
+const phase = (ms: LoadMarks[]) => ({
+  dom_content_loaded: med(ms.map((m) => m.domContentLoaded)),
+  data_fetched: med(ms.map((m) => m.dataFetched)),
+  map_created: med(ms.map((m) => m.map)),
+  style_loaded: med(ms.map((m) => m.style)),
+  ready: med(ms.map((m) => m.ready)),
+  long_tasks_total: med(ms.map((m) => m.longTasks)),
+});
+const atlasLoad = median(loads.atlas.map((m) => m.ready));
+const bareLoad = median(loads.bare.map((m) => m.ready));
+const okSamples = (r: SizeResult) => r.samples.filter((s) => !s.timedOut);
+const byCount = <T>(f: (r: SizeResult) => T) => Object.fromEntries(sizes.map((r) => [String(r.items), f(r)]));
+
+const results = {
+  machine: machine(version),
+  runs: RUNS,
+  load_ms: {
+    atlas: round1(atlasLoad),
+    bare: round1(bareLoad),
+    atlas_runs: loads.atlas.map((m) => round1(m.ready)),
+    bare_runs: loads.bare.map((m) => round1(m.ready)),
+  },
+  load_ratio_vs_bare: Math.round((atlasLoad / bareLoad) * 1000) / 1000,
+  load_phases_ms: { atlas: phase(loads.atlas), bare: phase(loads.bare) },
+  load_requests: {
+    atlas: loads.atlas[0].requests.map((r) => ({ url: r.url.replace(server.origin, ''), bytes: r.bytes })),
+    bare: loads.bare[0].requests.map((r) => ({ url: r.url.replace(server.origin, ''), bytes: r.bytes })),
+  },
+  filter_ms_median: byCount((r) => (okSamples(r).length ? round1(median(okSamples(r).map((s) => s.ms))) : null)),
+  filter_ms_p95: byCount((r) => (okSamples(r).length ? round1(percentile(okSamples(r).map((s) => s.ms), 95)) : null)),
+  filter_bare_ms_median: byCount((r) => med(r.bare.filter((b) => !b.timedOut).map((b) => b.ms))),
+  filter_detail: byCount((r) => ({
+    load_ms: r.load_ms === null ? null : round1(r.load_ms),
+    samples: r.samples.length,
+    timed_out: r.samples.filter((s) => s.timedOut).length,
+    error: r.error ?? null,
+    list_ms_median: med(okSamples(r).map((s) => s.list)),
+    idle_ms_median: med(okSamples(r).map((s) => s.idle)),
+    by_step_median_ms: Object.fromEntries(STEPS.map((st) => [st.name, med(okSamples(r).filter((s) => s.step === st.name).map((s) => s.ms))])),
+    counts: Object.fromEntries(STEPS.map((st) => [st.name, r.samples.find((s) => s.step === st.name)?.count ?? null])),
+  })),
+  bytes: { ...bundle.summary, data: data.total, data_files: data.files, chunks: { js: bundle.js, css: bundle.css, worker: bundle.worker } },
+  pipeline_ms: pipeline
+    ? {
+        median: round1(median(pipeline.runs_ms)),
+        runs: pipeline.runs_ms.map(round1),
+        exit_codes: pipeline.exit_codes,
+        data_unchanged: pipeline.data_unchanged,
+        ...(pipeline.data_unchanged ? {} : { status_before: pipeline.status_before, status_after: pipeline.status_after }),
+      }
+    : null,
+  offhost_requests: { count: guard.offHost.length, urls: [...new Set(guard.offHost)] },
+  page_errors: guard.pageErrors,
+};
+
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(formatTable(results));
+if (guard.offHost.length) process.exitCode = 1;
