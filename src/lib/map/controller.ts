@@ -22,7 +22,7 @@ import type { ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { View } from '../url';
 import { BASEMAP_LAYERS, basemapStyle } from './basemap';
-import { HATCH_PREFIX, hatchPixels, ITEM_FEATURE_LAYERS, ITEM_SOURCES, itemLayers, layerFilter } from './itemLayers';
+import { HATCH_PREFIX, hatchPixels, ITEM_FEATURE_LAYERS, ITEM_LABEL_LAYERS, ITEM_LAYERS, ITEM_SOURCES, itemLayers, labelField, layerFilter } from './itemLayers';
 
 setWorkerUrl(workerUrl);
 
@@ -119,8 +119,11 @@ export class MapController {
     const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.addSource(ITEM_SOURCES.items, { type: 'geojson', data: empty, promoteId: 'id' });
     this.map.addSource(ITEM_SOURCES.uncertainty, { type: 'geojson', data: empty, promoteId: 'id' });
-    // Under the basemap's points and labels, so stations and names stay readable over items.
-    for (const layer of this.#layers) this.map.addLayer(layer, BASEMAP_LAYERS.contextPoint);
+    // Shapes under the basemap's points and labels, so stations and names stay readable over items;
+    // item names on top, so they win label collisions against landmark names.
+    for (const layer of this.#layers) {
+      this.map.addLayer(layer, ITEM_LABEL_LAYERS.includes(layer.id) ? undefined : BASEMAP_LAYERS.contextPoint);
+    }
   }
 
   /** Mapped items with their filter records as properties, and a circle per `near` item. */
@@ -129,7 +132,8 @@ export class MapController {
     const circles: GeoJSON.Feature[] = [];
     items.forEach((item, i) => {
       if (!item.geometry) return;
-      const properties = records[i];
+      // The filter record, plus the names the label layers draw.
+      const properties = { ...records[i], name: item.properties.name, name_en: item.properties.name_en };
       features.push({ type: 'Feature', geometry: item.geometry, properties });
       const r = item.properties.location.uncertainty_m;
       if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
@@ -149,6 +153,13 @@ export class MapController {
   setFilter(filter: FilterSpecification): void {
     this.#whenLoaded(() => {
       for (const layer of this.#layers) this.map.setFilter(layer.id, layerFilter(layer.id, filter));
+    });
+  }
+
+  /** Item labels in the UI's language. */
+  setLanguage(lang: 'zh' | 'en'): void {
+    this.#whenLoaded(() => {
+      for (const id of [ITEM_LAYERS.label, ITEM_LAYERS.labelLine]) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
     });
   }
 

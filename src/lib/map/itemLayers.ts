@@ -21,7 +21,12 @@ export const ITEM_LAYERS = {
   lineExact: 'items-line-exact',
   lineStreet: 'items-line-street',
   point: 'items-point',
+  label: 'items-label',
+  labelLine: 'items-label-line',
 } as const;
+
+/** Symbol layers: drawn above the basemap's labels, so an item's name wins a collision. */
+export const ITEM_LABEL_LAYERS: readonly string[] = [ITEM_LAYERS.label, ITEM_LAYERS.labelLine];
 
 /** Layers whose features are items (for hover, click and tests); the uncertainty circles are not. */
 export const ITEM_FEATURE_LAYERS: readonly string[] = [
@@ -70,9 +75,23 @@ export const BASE_FILTERS: Record<string, FilterSpecification> = {
   [ITEM_LAYERS.lineExact]: ['all', isLine, ['!=', ['get', 'precision'], 'street']],
   [ITEM_LAYERS.lineStreet]: ['all', isLine, precisionIs('street')],
   [ITEM_LAYERS.point]: isPoint,
+  [ITEM_LAYERS.label]: isPoint,
+  [ITEM_LAYERS.labelLine]: isLine,
 };
 
-export function itemLayers(statusKey: string): LayerSpecification[] {
+/** The label text in the UI's language: the report's name, or our English translation. */
+export function labelField(lang: 'zh' | 'en'): ExpressionSpecification {
+  return ['get', lang === 'zh' ? 'name' : 'name_en'];
+}
+
+const labelPaint = {
+  'text-color': '#24221e',
+  'text-halo-color': '#ffffff',
+  'text-halo-width': 1.8,
+  'text-opacity': ['case', emphasised, 1, 0.9],
+} as const;
+
+export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSpecification[] {
   const s = (c: unknown, u: unknown, p: unknown) => byStatus(statusKey, c, u, p);
   const src = ITEM_SOURCES.items;
   const lineWidth: ExpressionSpecification = ['case', emphasised, 7, s(5, 4, 3)];
@@ -160,6 +179,37 @@ export function itemLayers(statusKey: string): LayerSpecification[] {
         'circle-stroke-color': ['case', selected, '#111111', s('#ffffff', categoryColour, categoryColour)],
         'circle-stroke-width': ['case', emphasised, 3.5, s(1.5, 3, 2)],
       },
+    },
+    {
+      id: ITEM_LAYERS.label,
+      type: 'symbol',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.label],
+      minzoom: 11.5,
+      layout: {
+        'text-field': labelField(lang),
+        'text-size': 12.5,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1,
+        'text-max-width': 9,
+        'text-optional': true,
+      },
+      paint: labelPaint,
+    },
+    {
+      id: ITEM_LAYERS.labelLine,
+      type: 'symbol',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.labelLine],
+      minzoom: 11.5,
+      layout: {
+        'text-field': labelField(lang),
+        'text-size': 12.5,
+        'symbol-placement': 'line',
+        'text-offset': [0, -1],
+        'text-max-angle': 35,
+      },
+      paint: labelPaint,
     },
   ];
 }
