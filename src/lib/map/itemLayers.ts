@@ -5,7 +5,7 @@
  * Colour = category, style = status (completed solid, under way ring, planned hollow).
  * The status shown depends on the chosen year, so layers read it from `statusKey`.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { CATEGORY_COLOURS } from '../taxonomy';
 
 export const ITEM_SOURCES = { items: 'items', uncertainty: 'items-uncertainty' } as const;
@@ -84,12 +84,12 @@ export function labelField(lang: 'zh' | 'en'): ExpressionSpecification {
   return ['get', lang === 'zh' ? 'name' : 'name_en'];
 }
 
-const labelPaint = {
+const labelPaint: SymbolLayerSpecification['paint'] = {
   'text-color': '#24221e',
   'text-halo-color': '#ffffff',
   'text-halo-width': 1.8,
   'text-opacity': ['case', emphasised, 1, 0.9],
-} as const;
+};
 
 export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSpecification[] {
   const s = (c: unknown, u: unknown, p: unknown) => byStatus(statusKey, c, u, p);
