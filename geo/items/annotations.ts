@@ -21,7 +21,7 @@ export const MentionAnnotation = z
     quote: z.string().min(1),
     /** 1-based; only needed when the quote occurs more than once. */
     occurrence: z.number().int().min(1).optional(),
-    status: Status.optional(),
+    status: z.optional(Status), // Status is a zod/mini schema: no .optional() method
     years: z.array(Year).min(1).optional(),
     reason: z.string().trim().min(1).optional(),
   })

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataError, loadFile } from './data';
-import { ContextCollection } from './schema';
+import { DataError, FAST_VALIDATE_BYTES, fetchFile, loadFile, loadReport } from './data';
+import { isValid } from './isValid';
+import { ContextCollection, ItemCollection } from './schema';
 
 const BASE = 'http://127.0.0.1:4173/atlas/';
 
@@ -37,5 +39,80 @@ describe('loadFile', () => {
   it('names the path of the first schema problems', async () => {
     const body = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [500, 41] }, properties: { id: 'x', name: 'y', kind: 'z' } }] });
     await expect(load(200, body)).rejects.toThrow(/does not match the schema: features\.0\.geometry\.coordinates\.0/);
+  });
+});
+
+describe('readable issues without a zod locale', () => {
+  it('says what was expected, after the path', async () => {
+    const body = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [500, 41] }, properties: { id: 'x', name: 1, kind: 'z' } }] });
+    const err = await load(200, body).then(
+      () => expect.unreachable('an off-schema file must be rejected'),
+      (e: DataError) => e,
+    );
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toContain('features.0.geometry.coordinates.0: expected number <= 180');
+    expect(err.message).toContain('features.0.properties.name: expected string, received number');
+  });
+});
+
+/** A context file of `n` stations (about 110 bytes each), so a few ten thousand pass FAST_VALIDATE_BYTES. */
+function bigContext(n: number) {
+  return {
+    type: 'FeatureCollection',
+    features: Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [121 + i / 1e6, 41.1] },
+      properties: { id: `s${i}`, name: `站${i}`, kind: 'station' },
+    })),
+  };
+}
+
+describe('big files are checked in place', () => {
+  const loadBig = (json: unknown) => {
+    const body = JSON.stringify(json);
+    expect(body.length).toBeGreaterThanOrEqual(FAST_VALIDATE_BYTES);
+    return loadFile('basemap/context.geojson', ContextCollection, { fetcher: fakeFetch(200, body), base: BASE, checkInPlace: true });
+  };
+
+  it('returns a valid big file as parsed', async () => {
+    const json = bigContext(12_000);
+    expect(await loadBig(json)).toEqual(ContextCollection.parse(json));
+  });
+
+  it('still names the path of a problem deep inside a big file', async () => {
+    const json = bigContext(12_000);
+    json.features[9000].geometry.coordinates[1] = 95;
+    await expect(loadBig(json)).rejects.toThrow(/features\.9000\.geometry\.coordinates\.1: expected number <= 90/);
+  });
+
+  it('agrees with the parse on the real item file and on broken copies of it', () => {
+    const items = JSON.parse(readFileSync(new URL('../../public/data/items.geojson', import.meta.url), 'utf8'));
+    expect(isValid(ItemCollection, items)).toBe(true);
+    const breakages: ((f: any) => void)[] = [
+      (f) => (f.properties.mentions[0].years = []),
+      (f) => (f.properties.category = 'airport'),
+      (f) => delete f.properties.claims,
+      (f) => (f.id = 'Not Kebab'),
+      (f) => (f.properties.location.uncertainty_m = -1),
+    ];
+    for (const breakIt of breakages) {
+      const copy = structuredClone(items);
+      breakIt(copy.features[copy.features.length - 1]);
+      expect(ItemCollection.safeParse(copy).success).toBe(false);
+      expect(isValid(ItemCollection, copy)).toBe(false);
+    }
+  });
+});
+
+describe('a file fetched early and parsed later', () => {
+  it('reports a failed fetch only when parsed, naming the file', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    const response = fetchFile('report.json', { fetcher: (async () => new Response('', { status: 404, statusText: 'Not Found' })) as typeof fetch, base: BASE });
+    await new Promise((r) => setTimeout(r, 20));
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+    await expect(loadReport(response)).rejects.toThrow('report.json: HTTP 404 Not Found');
   });
 });

@@ -6,7 +6,10 @@
  * broken file that reaches a browser becomes a readable notice instead of a blank page.
  * A schema and its type share one name (`Item` is both).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+const NonNegativeInt = z.int().check(z.gte(0));
+const NonEmpty = z.string().check(z.minLength(1));
 
 // ---------------------------------------------------------------- vocabularies
 
@@ -40,36 +43,36 @@ export const MAPPED_PRECISIONS: readonly Precision[] = ['exact', 'near', 'street
 
 export const YEAR_MIN = 2018;
 export const YEAR_MAX = 2026;
-export const Year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+export const Year = z.int().check(z.gte(YEAR_MIN), z.lte(YEAR_MAX));
 
 /** Kebab-case ASCII id, stable across builds (used in URLs). */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case ASCII id');
+export const Id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case ASCII id'));
 
 // ---------------------------------------------------------------- geometry (WGS-84, [lon, lat])
 
-const Lon = z.number().min(-180).max(180);
-const Lat = z.number().min(-90).max(90);
+const Lon = z.number().check(z.gte(-180), z.lte(180));
+const Lat = z.number().check(z.gte(-90), z.lte(90));
 export const Position = z.tuple([Lon, Lat]);
 export type Position = z.infer<typeof Position>;
 
 export const Point = z.object({ type: z.literal('Point'), coordinates: Position });
-export const LineString = z.object({ type: z.literal('LineString'), coordinates: z.array(Position).min(2) });
-const Ring = z.array(Position).min(4);
-export const Polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
+export const LineString = z.object({ type: z.literal('LineString'), coordinates: z.array(Position).check(z.minLength(2)) });
+const Ring = z.array(Position).check(z.minLength(4));
+export const Polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).check(z.minLength(1)) });
 export const MultiPolygon = z.object({
   type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(Ring).min(1)).min(1),
+  coordinates: z.array(z.array(Ring).check(z.minLength(1))).check(z.minLength(1)),
 });
 export const Geometry = z.discriminatedUnion('type', [Point, LineString, Polygon, MultiPolygon]);
 export type Geometry = z.infer<typeof Geometry>;
 
 // ---------------------------------------------------------------- the report
 
-export const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export const Span = z.object({ start: NonNegativeInt, end: NonNegativeInt });
 export type Span = z.infer<typeof Span>;
 
 /** 一 / 二 / 三 and their (一)…(六), with offsets into the report text. */
-export const Section = Span.extend({
+export const Section = z.extend(Span, {
   path: z.string(), // e.g. "一", "一.(四)", "三.(三)"
   title: z.string(),
   period: z.enum(['preamble', 'review', 'goals', 'plan', 'closing']),
@@ -77,23 +80,23 @@ export const Section = Span.extend({
 export type Section = z.infer<typeof Section>;
 
 /** A topic paragraph opened by a heading such as "项目建设取得新成效。" (heading may be empty). */
-export const Paragraph = Span.extend({ index: z.number().int().min(0), section: z.string(), heading: z.string() });
+export const Paragraph = z.extend(Span, { index: NonNegativeInt, section: z.string(), heading: z.string() });
 export type Paragraph = z.infer<typeof Paragraph>;
 
-export const Sentence = Span.extend({
-  index: z.number().int().min(0),
+export const Sentence = z.extend(Span, {
+  index: NonNegativeInt,
   section: z.string(),
-  paragraph: z.number().int().min(0),
+  paragraph: NonNegativeInt,
 });
 export type Sentence = z.infer<typeof Sentence>;
 
 export const Report = z.object({
   id: z.literal('linghe-2022'),
   title: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   speaker: z.string(),
   venue: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   text: z.string(),
   sections: z.array(Section),
   paragraphs: z.array(Paragraph),
@@ -104,17 +107,17 @@ export type Report = z.infer<typeof Report>;
 // ---------------------------------------------------------------- items
 
 /** One span of the report that speaks of an item. `quote === report.text.slice(start, end)`. */
-export const Mention = Span.extend({
-  quote: z.string().min(1),
+export const Mention = z.extend(Span, {
+  quote: NonEmpty,
   section: z.string(), // section path, e.g. "三.(三)"
-  sentence: z.number().int().min(0), // index into report.sentences
-  years: z.array(Year).min(1),
+  sentence: NonNegativeInt, // index into report.sentences
+  years: z.array(Year).check(z.minLength(1)),
   status: Status,
   /** The words of the text that state the status (e.g. "建成通车"), or the override's reason. */
   status_words: z.string(),
   /** Which rule decided: a rule id from geo/items/status.ts, or "override". */
   status_rule: z.string(),
-  override_reason: z.string().optional(),
+  override_reason: z.optional(z.string()),
 });
 export type Mention = z.infer<typeof Mention>;
 
@@ -122,44 +125,52 @@ export type Mention = z.infer<typeof Mention>;
 export const Evidence = z.object({
   source: z.string(), // gazetteer entry id
   says: z.string(), // what the source states, in its words (an address, a name match, …)
-  src_coordinates: Position.nullable(), // as published, in src_crs
+  src_coordinates: z.nullable(Position), // as published, in src_crs
   src_crs: z.string(), // "GCJ-02", "BD-09", "WGS-84", "none", …
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const Location = z.object({
   precision: Precision,
-  geometry: Geometry.nullable(),
-  uncertainty_m: z.number().min(0).nullable(),
+  geometry: z.nullable(Geometry),
+  uncertainty_m: z.nullable(z.number().check(z.gte(0))),
   method: z.string(), // a method id from geo/locate/
   evidence: z.array(Evidence),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type Location = z.infer<typeof Location>;
 
 /** An item before locating: what the report says (geo/items/ writes these). */
 export const ItemDraft = z.object({
   id: Id,
-  name: z.string().min(1), // zh, as the report names it
-  name_en: z.string().min(1), // our translation
+  name: NonEmpty, // zh, as the report names it
+  name_en: NonEmpty, // our translation
   category: Category,
   /** Subdistrict codes (e.g. "210703004") and named-area ids (e.g. "tiebei"), see taxonomy.ts. */
   neighbourhoods: z.array(z.string()),
-  mentions: z.array(Mention).min(1),
+  mentions: z.array(Mention).check(z.minLength(1)),
   /** Candidate place strings of the ledger this item claims. */
-  claims: z.array(z.string()).default([]),
-  note: z.string().optional(),
+  claims: z._default(z.array(z.string()), []),
+  note: z.optional(z.string()),
 });
 export type ItemDraft = z.infer<typeof ItemDraft>;
 
-export const ItemProperties = ItemDraft.extend({ location: Location.omit({ geometry: true }) });
+/**
+ * As served. `claims` is required here (the draft's default filled it in before), so a served file
+ * holds no defaults or transforms: a file that validates is already its parsed value (data.ts relies
+ * on that to check big item files in place).
+ */
+export const ItemProperties = z.extend(ItemDraft, {
+  claims: z.array(z.string()),
+  location: z.omit(Location, { geometry: true }),
+});
 export type ItemProperties = z.infer<typeof ItemProperties>;
 
 /** An item as served: a GeoJSON Feature; `geometry` is null when not mapped (RFC 7946 allows it). */
 export const ItemFeature = z.object({
   type: z.literal('Feature'),
   id: Id,
-  geometry: Geometry.nullable(),
+  geometry: z.nullable(Geometry),
   properties: ItemProperties,
 });
 export type ItemFeature = z.infer<typeof ItemFeature>;
@@ -177,13 +188,13 @@ export const GazetteerEntry = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.string(), // poi, railway_station, college, monitoring_site, city, boundary, community, …
-  address: z.string().optional(),
+  address: z.optional(z.string()),
   source: z.string(),
   licence: z.string(),
-  src_coordinates: Position.nullable(),
+  src_coordinates: z.nullable(Position),
   src_crs: z.string(),
-  coordinates: Position.nullable(), // WGS-84
-  note: z.string().optional(),
+  coordinates: z.nullable(Position), // WGS-84
+  note: z.optional(z.string()),
 });
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
 
@@ -197,7 +208,7 @@ export const BoundaryFeature = z.object({
 });
 export const BoundaryCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(BoundaryFeature).min(1),
+  features: z.array(BoundaryFeature).check(z.minLength(1)),
 });
 export type BoundaryCollection = z.infer<typeof BoundaryCollection>;
 
@@ -215,11 +226,11 @@ export type ContextCollection = z.infer<typeof ContextCollection>;
 // ---------------------------------------------------------------- ledger and manifest
 
 /** Every candidate place mention the finder saw, and who accounts for it. */
-export const LedgerEntry = Span.extend({
+export const LedgerEntry = z.extend(Span, {
   text: z.string(),
   rule: z.string(), // which finder rule produced it (suffix:路, gazetteer, …)
-  claimed_by: Id.nullable(),
-  dismissed: z.string().nullable(), // the reason, when not place-bound
+  claimed_by: z.nullable(Id),
+  dismissed: z.nullable(z.string()), // the reason, when not place-bound
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
@@ -233,18 +244,18 @@ export const Manifest = z.object({
   generated_by: z.string(),
   report_sha256: z.string(),
   /** File name (relative to public/data) → sha256 and byte size, for integrity and benchmarks. */
-  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.int() })),
   /** Bounding box of Linghe District, WGS-84 [w, s, e, n]: the first view. */
   linghe_bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   attributions: z.array(Attribution),
   counts: z.object({
-    items: z.number().int(),
-    mapped: z.number().int(),
-    by_category: z.record(z.string(), z.number().int()),
-    by_status: z.record(z.string(), z.number().int()),
-    by_precision: z.record(z.string(), z.number().int()),
-    by_method: z.record(z.string(), z.number().int()),
-    ledger: z.object({ candidates: z.number().int(), claimed: z.number().int(), dismissed: z.number().int() }),
+    items: z.int(),
+    mapped: z.int(),
+    by_category: z.record(z.string(), z.int()),
+    by_status: z.record(z.string(), z.int()),
+    by_precision: z.record(z.string(), z.int()),
+    by_method: z.record(z.string(), z.int()),
+    ledger: z.object({ candidates: z.int(), claimed: z.int(), dismissed: z.int() }),
   }),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -18,7 +18,7 @@ import {
 import type { Bbox } from './geometry';
 import { hoodBbox } from './hoodBbox';
 import type { Lang } from './i18n';
-import type { Gazetteer, GazetteerEntry, ItemFeature } from './schema';
+import type { Gazetteer, GazetteerEntry, ItemFeature, Report } from './schema';
 import type { UrlProblem, UrlState, View } from './url';
 
 /** Items whose pinyin is computed per slice of work, so 100k items never freeze the page. */
@@ -26,6 +26,8 @@ const PINYIN_SLICE = 5000;
 
 export class AtlasState {
   data: AtlasData | null = $state.raw(null);
+  /** Arrives after the map is up (the largest file); null until then. */
+  report: Report | null = $state.raw(null);
   gazetteer: ReadonlyMap<string, GazetteerEntry> = $state.raw(new Map());
   records: readonly FilterRecord[] = $state.raw([]);
   filters: FilterState = $state.raw(DEFAULT_FILTERS);

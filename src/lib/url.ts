@@ -3,7 +3,7 @@
  * Defaults are left out; every invalid part is dropped and reported (which parameter, its value,
  * why), never thrown. Whether `item` names an existing item is checked by the app once data is in.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_FILTERS, type FilterState } from './filters';
 import type { Lang } from './i18n';
 import { Category, Id, Status, Year } from './schema';
@@ -38,9 +38,9 @@ const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'la
 export const MAX_QUERY = 100;
 
 const ViewSchema = z.object({
-  zoom: z.number().min(0).max(24),
-  lat: z.number().min(-85.06).max(85.06),
-  lng: z.number().min(-180).max(180),
+  zoom: z.number().check(z.gte(0), z.lte(24)),
+  lat: z.number().check(z.gte(-85.06), z.lte(85.06)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
 });
 
 /** `z/lat/lng` as maplibre's hash writes it; anything else is null. */
