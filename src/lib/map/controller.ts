@@ -22,7 +22,18 @@ import type { ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { View } from '../url';
 import { BASEMAP_LAYERS, basemapStyle } from './basemap';
-import { HATCH_PREFIX, hatchPixels, ITEM_FEATURE_LAYERS, ITEM_LABEL_LAYERS, ITEM_LAYERS, ITEM_SOURCES, itemLayers, labelField, layerFilter } from './itemLayers';
+import {
+  HATCH_PREFIX,
+  hatchPixels,
+  ITEM_FEATURE_LAYERS,
+  ITEM_LABEL_LAYERS,
+  ITEM_LAYERS,
+  ITEM_SOURCES,
+  itemLayers,
+  labelField,
+  labelMinZoom,
+  layerFilter,
+} from './itemLayers';
 
 setWorkerUrl(workerUrl);
 
@@ -59,7 +70,6 @@ export class MapController {
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, coveredBottom }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     this.map = new MlMap({
       container,
       style: basemapStyle(data.boundaries, data.context),
@@ -69,7 +79,8 @@ export class MapController {
       localIdeographFontFamily: '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       maxZoom: 18,
       minZoom: 7,
-      fadeDuration: reduceMotion ? 0 : 300,
+      // Labels appear at once: a fade would hold every filter change ~300 ms before the map is idle.
+      fadeDuration: 0,
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -143,6 +154,7 @@ export class MapController {
     this.#whenLoaded(() => {
       (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
       (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });
+      for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length), 24);
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
       this.setSelected(this.#selected);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { BASE_FILTERS, ITEM_FEATURE_LAYERS, ITEM_LABEL_LAYERS, itemLayers, LABEL_DENSE_ITEMS, LABEL_MINZOOM, LABEL_MINZOOM_DENSE, labelField, labelMinZoom } from './itemLayers';
+
+describe('item layers', () => {
+  const layers = itemLayers('st2022', 'en');
+
+  it('gives every layer a base filter, so a user filter is ANDed onto each', () => {
+    for (const l of layers) expect(BASE_FILTERS[l.id], l.id).toBeDefined();
+  });
+
+  it('reads the status of the chosen year', () => {
+    expect(JSON.stringify(layers)).toContain('"st2022"');
+    expect(JSON.stringify(layers)).not.toContain('"st"]');
+  });
+
+  it('labels in the requested language, from separate symbol layers that are not hover targets', () => {
+    const labels = layers.filter((l) => ITEM_LABEL_LAYERS.includes(l.id));
+    expect(labels.map((l) => l.type)).toEqual(['symbol', 'symbol']);
+    for (const l of labels) expect((l as { layout: Record<string, unknown> }).layout['text-field']).toEqual(['get', 'name_en']);
+    expect(labelField('zh')).toEqual(['get', 'name']);
+    expect(ITEM_FEATURE_LAYERS.some((id) => ITEM_LABEL_LAYERS.includes(id))).toBe(false);
+  });
+
+  it('labels a dense dataset only from close in', () => {
+    expect(labelMinZoom(15)).toBe(LABEL_MINZOOM);
+    expect(labelMinZoom(LABEL_DENSE_ITEMS)).toBe(LABEL_MINZOOM);
+    expect(labelMinZoom(LABEL_DENSE_ITEMS + 1)).toBe(LABEL_MINZOOM_DENSE);
+  });
+});
