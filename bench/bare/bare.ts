@@ -11,7 +11,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { toRecord } from '../../src/lib/filters';
 import { bboxOf, circleRing, unionBbox } from '../../src/lib/geometry';
 import { BASEMAP_LAYERS, basemapStyle } from '../../src/lib/map/basemap';
-import { HATCH_PREFIX, hatchPixels, ITEM_SOURCES, itemLayers } from '../../src/lib/map/itemLayers';
+import { HATCH_PREFIX, hatchPixels, ITEM_LABEL_LAYERS, ITEM_SOURCES, itemLayers, labelMinZoom } from '../../src/lib/map/itemLayers';
 import type { BoundaryCollection, ContextCollection, ItemCollection } from '../../src/lib/schema';
 import { CATEGORY_COLOURS } from '../../src/lib/taxonomy';
 
@@ -30,7 +30,8 @@ const features: GeoJSON.Feature[] = [];
 const circles: GeoJSON.Feature[] = [];
 for (const item of items.features) {
   if (!item.geometry) continue;
-  const properties = toRecord(item);
+  // As the Atlas's controller does: the filter record plus the names its label layers draw.
+  const properties = { ...toRecord(item), name: item.properties.name, name_en: item.properties.name_en };
   features.push({ type: 'Feature', geometry: item.geometry, properties });
   const r = item.properties.location.uncertainty_m;
   if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
@@ -48,13 +49,16 @@ const map = new MlMap({
   localIdeographFontFamily: '"WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif',
   maxZoom: 18,
   minZoom: 7,
+  fadeDuration: 0, // as the Atlas
 });
 map.on('load', () => {
   for (const [category, colour] of Object.entries(CATEGORY_COLOURS)) map.addImage(`${HATCH_PREFIX}${category}`, hatchPixels(colour));
   const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
   map.addSource(ITEM_SOURCES.items, { type: 'geojson', data: empty, promoteId: 'id' });
   map.addSource(ITEM_SOURCES.uncertainty, { type: 'geojson', data: empty, promoteId: 'id' });
-  for (const layer of itemLayers('st')) map.addLayer(layer, BASEMAP_LAYERS.contextPoint);
+  // Same stacking as the Atlas: shapes under the basemap's points, item labels on top.
+  for (const layer of itemLayers('st')) map.addLayer(layer, ITEM_LABEL_LAYERS.includes(layer.id) ? undefined : BASEMAP_LAYERS.contextPoint);
+  for (const id of ITEM_LABEL_LAYERS) map.setLayerZoomRange(id, labelMinZoom(features.length), 24);
   (map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   (map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });
 });
