@@ -15,24 +15,12 @@ import {
   type Position,
   type Report,
 } from '../src/lib/schema';
+import { positions as positionsOf } from '../src/lib/geometry';
 import { NEIGHBOURHOOD_IDS } from '../src/lib/taxonomy';
 import { lingheFeature } from './boundaries';
 
 /** How far outside Linghe's (~100 m quantised) polygon a located item may lie: edge sites, offsets. */
 export const INSIDE_MARGIN_M = 300;
-
-export function positionsOf(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'LineString':
-      return g.coordinates;
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-  }
-}
 
 /** Structural problems of one geometry: unclosed rings, self-intersections, null island. */
 export function geometryProblems(g: Geometry): string[] {

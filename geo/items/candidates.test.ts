@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCandidates, findSuffixCandidates, loadGazetteerNames, mergeCandidates, splitCsvLine } from './candidates.ts';
+import { findCandidates, findSuffixCandidates, loadGazetteerNames, mergeCandidates } from './candidates.ts';
 
 const TEXT = readFileSync(join(import.meta.dirname, '../report/linghe-2022-work-report.txt'), 'utf8');
 const texts = (text: string) => findCandidates(text).map((c) => c.text);
@@ -80,11 +80,5 @@ describe('the real report', () => {
     expect(names.landmarks).toContain('凌河公园');
     expect(names.landmarks.some((n) => n.includes('-') || n.includes('('))).toBe(false);
     expect(names.admin).toEqual(expect.arrayContaining(['百股村委会', '百股村', '贵州社区', '榴花街道']));
-  });
-});
-
-describe('splitCsvLine', () => {
-  it('handles quoted commas and doubled quotes', () => {
-    expect(splitCsvLine('a,"b, c","d ""e"""')).toEqual(['a', 'b, c', 'd "e"']);
   });
 });

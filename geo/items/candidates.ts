@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../gazetteer.ts';
 
 export interface Candidate {
   start: number;
@@ -162,30 +163,11 @@ export interface GazetteerNames {
   admin: string[];
 }
 
-/** Splits one CSV line (RFC 4180 quotes; the shared CSVs have no line breaks in fields). */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cell), (cell = '');
-    else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
-
+/** One column of a CSV file, parsed by the gazetteer's RFC 4180 parser. */
 function csvColumn(path: string, column: string): string[] {
-  const [header, ...rows] = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const index = splitCsvLine(header).indexOf(column);
-  if (index === -1) throw new Error(`${path}: no column "${column}"`);
-  return rows.map((r) => splitCsvLine(r)[index] ?? '');
+  const rows = parseCsv(readFileSync(path, 'utf8'));
+  if (rows.length && !(column in rows[0])) throw new Error(`${path}: no column "${column}"`);
+  return rows.map((r) => r[column] ?? '');
 }
 
 /**

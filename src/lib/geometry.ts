@@ -6,7 +6,8 @@ import type { Geometry, Position } from './schema';
 
 export type Bbox = [number, number, number, number];
 
-function positions(g: Geometry): Position[] {
+/** Every vertex of a geometry. */
+export function positions(g: Geometry): Position[] {
   switch (g.type) {
     case 'Point':
       return [g.coordinates];
