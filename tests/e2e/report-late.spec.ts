@@ -1,0 +1,32 @@
+import { expect, test, waitForMapIdle } from './fixtures';
+
+const QUOTE = '实施松坡路、锦义街等主要道路维修改造';
+const SENTENCE_START = '积极争取上级支持'; // the same sentence, before the quote
+
+test('the map and the list do not wait for report.json; the quote gains its sentence when it arrives', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/data/report.json', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.goto('/?item=songpo-lu');
+  await waitForMapIdle(page);
+  const detail = page.getByTestId('item-detail');
+  await expect(detail).toContainText(QUOTE);
+  await expect(detail).not.toContainText(SENTENCE_START);
+  expect(await page.evaluate(() => (window as any).__atlasMap.getSource('items') !== undefined)).toBe(true);
+
+  release();
+  await expect(detail).toContainText(SENTENCE_START);
+});
+
+test('a broken report.json leaves the map and the list working, with a notice naming it', async ({ page }) => {
+  await page.route('**/data/report.json', (route) => route.fulfill({ status: 200, body: '{"id": "linghe-2022", "text": 5}', contentType: 'application/json' }));
+  await page.goto('/');
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('notice')).toContainText('report.json');
+  await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', '102');
+  await page.getByRole('button', { name: '阅读报告' }).click();
+  await expect(page.locator('.reader-box')).toContainText('report.json');
+});
