@@ -21,7 +21,7 @@ const draft = (quote: string, start: number) => ({
   id: 'liaoshen-zhanyi-jinianguan', name: '辽沈战役纪念馆', name_en: 'Liaoshen Campaign Memorial', category: 'culture_tourism' as const, neighbourhoods: [], claims: [],
   mentions: [{ start, end: start + quote.length, quote, section: '三', sentence: 0, years: [2022], status: 'planned' as const, status_words: 'x', status_rule: 'x' }],
 });
-const locations = parseLocations('liaoshen-zhanyi-jinianguan: { method: cited-place, source: poi:辽沈战役纪念馆, precision: exact, note: own point }');
+const locations = parseLocations('liaoshen-zhanyi-jinianguan: { method: cited-place, source: poi:辽沈战役纪念馆, precision: exact, note: own point, note_zh: 自身点位 }');
 
 describe('the report text', () => {
   it('is the expected file, all in the BMP (UTF-16 index = code point index)', () => {

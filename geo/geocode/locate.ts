@@ -127,6 +127,7 @@ export function locateFromGeocodes(
       },
     ],
     note: `Geocoder match at level ${r.level}; a point within ${precision!.uncertainty_m} m, not a surveyed site.`,
+    note_zh: `地理编码匹配，级别为${r.level}；位于${precision!.uncertainty_m}米范围内的一个点，并非实测位置。`,
   };
 }
 

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { GazetteerEntry, ItemDraft } from '../../src/lib/schema';
 import { adminEntries, parseCsv } from '../gazetteer';
 import { locateCommunity, locateDistrict, locateOutside, locateSubdistrictFallback } from './adminUnit';
+import type { Notes } from './evidence';
 import { golden, goldenCases, readCase } from './golden';
 
-type Case = { spec: { source: string; note: string }; entries: GazetteerEntry[] };
+type Case = { spec: { source: string } & Notes; entries: GazetteerEntry[] };
 const admin = adminEntries(parseCsv(readFileSync(join(import.meta.dirname, '../sources/admin-units.csv'), 'utf8')));
 const boundary: GazetteerEntry = { id: 'boundary:210703', name: '凌河区', kind: 'boundary', source: 's', licence: 'MIT', src_coordinates: null, src_crs: 'GCJ-02', coordinates: null };
 const all = [...admin, boundary];
@@ -46,10 +47,10 @@ describe('subdistrict fallback', () => {
 
 describe('district and outside', () => {
   it('district has no geometry and cites the boundary', () => {
-    expect(locateDistrict('n', index)).toMatchObject({ precision: 'district', geometry: null, evidence: [{ source: 'boundary:210703' }] });
+    expect(locateDistrict({ note: 'n', note_zh: 'n' }, index)).toMatchObject({ precision: 'district', geometry: null, evidence: [{ source: 'boundary:210703' }] });
   });
   it('outside needs a source', () => {
-    expect(() => locateOutside({ sources: [], note: 'n' }, index)).toThrow(/needs at least one source/);
-    expect(locateOutside({ sources: ['boundary:210703'], note: 'n' }, index)).toMatchObject({ precision: 'outside', geometry: null });
+    expect(() => locateOutside({ sources: [], note: 'n', note_zh: 'n' }, index)).toThrow(/needs at least one source/);
+    expect(locateOutside({ sources: ['boundary:210703'], note: 'n', note_zh: 'n' }, index)).toMatchObject({ precision: 'outside', geometry: null });
   });
 });

@@ -7,7 +7,7 @@
 import type { GazetteerEntry, ItemDraft, Location } from '../../src/lib/schema';
 import { NEIGHBOURHOODS } from '../../src/lib/taxonomy';
 import { LINGHE_ADCODE } from '../boundaries';
-import { entry, evidenceOf } from './evidence';
+import { entry, evidenceOf, type Notes } from './evidence';
 
 /** The subdistrict code of a community entry ("community:210703004011" → "210703004"). */
 export function subdistrictOf(e: GazetteerEntry): string {
@@ -16,11 +16,11 @@ export function subdistrictOf(e: GazetteerEntry): string {
   return m[1];
 }
 
-export function locateCommunity(spec: { source: string; note: string }, index: ReadonlyMap<string, GazetteerEntry>): Location {
+export function locateCommunity(spec: { source: string } & Notes, index: ReadonlyMap<string, GazetteerEntry>): Location {
   const e = entry(index, spec.source, 'community-name');
   const sub = entry(index, `subdistrict:${subdistrictOf(e)}`, 'community-name');
   const evidence = e.id === sub.id ? [evidenceOf(sub)] : [evidenceOf(e, `${e.name}, ${e.note ?? ''}`.trim()), evidenceOf(sub)];
-  return { precision: 'subdistrict', geometry: null, uncertainty_m: null, method: 'community-name', evidence, note: spec.note };
+  return { precision: 'subdistrict', geometry: null, uncertainty_m: null, method: 'community-name', evidence, note: spec.note, note_zh: spec.note_zh };
 }
 
 const SUBDISTRICT_IDS = new Set(NEIGHBOURHOODS.filter((n) => n.kind === 'subdistrict').map((n) => n.id));
@@ -50,10 +50,13 @@ export function locateSubdistrictFallback(draft: ItemDraft, entries: GazetteerEn
     note: communities.length
       ? `Name match ${communities.map((c) => c.name).join(', ')} in ${sub.name}; no coordinates for the site.`
       : `The item's draft places it in ${sub.name}; no coordinates for the site.`,
+    note_zh: communities.length
+      ? `名称与${communities.map((c) => c.name).join('、')}相符，属${sub.name}；该地点没有坐标。`
+      : `按条目所列辖区归入${sub.name}；该地点没有坐标。`,
   };
 }
 
-export function locateDistrict(note: string, index: ReadonlyMap<string, GazetteerEntry>): Location {
+export function locateDistrict(notes: Notes, index: ReadonlyMap<string, GazetteerEntry>): Location {
   const linghe = entry(index, `boundary:${LINGHE_ADCODE}`, 'district');
   return {
     precision: 'district',
@@ -61,11 +64,12 @@ export function locateDistrict(note: string, index: ReadonlyMap<string, Gazettee
     uncertainty_m: null,
     method: 'district',
     evidence: [evidenceOf(linghe, `${linghe.name} (the district as a whole)`)],
-    note,
+    note: notes.note,
+    note_zh: notes.note_zh,
   };
 }
 
-export function locateOutside(spec: { sources: string[]; point?: string; note: string }, index: ReadonlyMap<string, GazetteerEntry>): Location {
+export function locateOutside(spec: { sources: string[]; point?: string } & Notes, index: ReadonlyMap<string, GazetteerEntry>): Location {
   if (spec.sources.length === 0 && !spec.point) throw new Error('outside: needs at least one source that says so');
   const evidence = spec.sources.map((id) => evidenceOf(entry(index, id, 'outside')));
   let geometry: Location['geometry'] = null;
@@ -75,5 +79,5 @@ export function locateOutside(spec: { sources: string[]; point?: string; note: s
     geometry = { type: 'Point', coordinates: p.coordinates };
     if (!spec.sources.includes(p.id)) evidence.push(evidenceOf(p));
   }
-  return { precision: 'outside', geometry, uncertainty_m: null, method: 'outside', evidence, note: spec.note };
+  return { precision: 'outside', geometry, uncertainty_m: null, method: 'outside', evidence, note: spec.note, note_zh: spec.note_zh };
 }

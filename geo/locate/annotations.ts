@@ -7,7 +7,11 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { Id } from '../../src/lib/schema';
 
-const common = { note: z.string().min(1) };
+/**
+ * Every entry explains itself in both UI languages: `note` (English) and `note_zh` (Chinese, the
+ * same facts; place names as the report writes them). Required, so no entry can lack either.
+ */
+const common = { note: z.string().min(1), note_zh: z.string().min(1) };
 
 export const LocationAnnotation = z.discriminatedUnion('method', [
   /** The item IS a cited place: its own POI (exact) or one whose position is loose (near). */

@@ -29,6 +29,6 @@ describe('cited-place', () => {
     expect(() => locateCitedPlace({ ...c.spec, precision: 'exact' }, index(c.entries))).toThrow(/college:锦州医科大学.*too loose/);
   });
   it('names a missing gazetteer id', () => {
-    expect(() => locateCitedPlace({ source: 'poi:无此地', precision: 'exact', note: 'x' }, new Map())).toThrow(/poi:无此地/);
+    expect(() => locateCitedPlace({ source: 'poi:无此地', precision: 'exact', note: 'x', note_zh: 'x' }, new Map())).toThrow(/poi:无此地/);
   });
 });

@@ -4,13 +4,12 @@
  * near when the point is looser (assumed or unknown CRS, a campus), with that radius.
  */
 import type { GazetteerEntry, Location } from '../../src/lib/schema';
-import { entry, evidenceOf, pointUncertainty } from './evidence';
+import { entry, evidenceOf, pointUncertainty, type Notes } from './evidence';
 
-export interface CitedPlaceSpec {
+export interface CitedPlaceSpec extends Notes {
   source: string;
   precision: 'exact' | 'near';
   uncertainty_m?: number;
-  note: string;
 }
 
 export function locateCitedPlace(spec: CitedPlaceSpec, index: ReadonlyMap<string, GazetteerEntry>): Location {
@@ -28,5 +27,6 @@ export function locateCitedPlace(spec: CitedPlaceSpec, index: ReadonlyMap<string
     method: 'cited-place',
     evidence: [evidenceOf(e)],
     note: spec.note,
+    note_zh: spec.note_zh,
   };
 }

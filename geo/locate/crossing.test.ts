@@ -2,9 +2,10 @@ import { distance, rhumbBearing } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { GazetteerEntry } from '../../src/lib/schema';
 import { locateCrossing, parseCrossing } from './crossing';
+import type { Notes } from './evidence';
 import { golden, goldenCases, readCase } from './golden';
 
-type Case = { spec: { source: string; note: string }; entries: GazetteerEntry[] };
+type Case = { spec: { source: string } & Notes; entries: GazetteerEntry[] };
 const index = (entries: GazetteerEntry[]) => new Map(entries.map((e) => [e.id, e]));
 
 describe('parseCrossing', () => {
@@ -43,6 +44,6 @@ describe('crossing-offset', () => {
   });
   it('throws naming an entry whose address states no crossing', () => {
     const e: GazetteerEntry = { id: 'poi:八一公园', name: '八一公园', kind: 'poi', address: '广州街18号', source: 's', licence: 'l', src_coordinates: [1, 1], src_crs: 'GCJ-02', coordinates: [1, 1] };
-    expect(() => locateCrossing({ source: e.id, note: 'x' }, index([e]))).toThrow(/poi:八一公园.*广州街18号/);
+    expect(() => locateCrossing({ source: e.id, note: 'x', note_zh: 'x' }, index([e]))).toThrow(/poi:八一公园.*广州街18号/);
   });
 });

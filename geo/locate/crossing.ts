@@ -6,7 +6,7 @@
 import { destination } from '@turf/turf';
 import type { GazetteerEntry, Location, Position } from '../../src/lib/schema';
 import { roundPosition } from '../crs';
-import { entry, evidenceOf, pointUncertainty } from './evidence';
+import { entry, evidenceOf, pointUncertainty, type Notes } from './evidence';
 
 const BEARINGS: Record<string, number> = { 北: 0, 东北: 45, 东: 90, 东南: 135, 南: 180, 西南: 225, 西: 270, 西北: 315 };
 
@@ -40,7 +40,7 @@ export function crossingPoint(e: GazetteerEntry): { point: Position; uncertainty
   return { point: roundPosition(point), uncertainty_m: Math.round(pointUncertainty(e) + spread + 20), crossing };
 }
 
-export function locateCrossing(spec: { source: string; note: string }, index: ReadonlyMap<string, GazetteerEntry>): Location {
+export function locateCrossing(spec: { source: string } & Notes, index: ReadonlyMap<string, GazetteerEntry>): Location {
   const e = entry(index, spec.source, 'crossing-offset');
   const c = crossingPoint(e);
   if (!c) throw new Error(`crossing-offset: address of "${e.id}" states no crossing: ${e.address ?? '(none)'}`);
@@ -51,5 +51,6 @@ export function locateCrossing(spec: { source: string; note: string }, index: Re
     method: 'crossing-offset',
     evidence: [evidenceOf(e)],
     note: spec.note,
+    note_zh: spec.note_zh,
   };
 }

@@ -25,7 +25,29 @@ export function pointUncertainty(e: GazetteerEntry): number {
   return 50; // a map-service POI: its pin, within a site of tens of metres
 }
 
+/**
+ * A location note in both languages. Methods write the two from the same facts in the same code
+ * path, so a number or name in one is in the other (the app shows `note_zh` when its UI is zh).
+ */
+export interface Notes {
+  note: string;
+  note_zh: string;
+}
+
 /** Joins note sentences, ending each with a full stop, so "a" + "b." reads "a. b." */
 export function joinNotes(...parts: (string | undefined)[]): string {
   return parts.filter((x): x is string => !!x && x.trim() !== '').map((x) => (/[.。!?)]$/.test(x.trim()) ? x.trim() : `${x.trim()}.`)).join(' ');
+}
+
+/**
+ * Chinese counterpart of `joinNotes`: each sentence ends in 。！or？, joined without spaces. Unlike
+ * English, a closing bracket does not end a Chinese sentence: "…（OSM）" still takes its 。
+ */
+export function joinNotesZh(...parts: (string | undefined)[]): string {
+  return parts.filter((x): x is string => !!x && x.trim() !== '').map((x) => (/[。！？]$/.test(x.trim()) ? x.trim() : `${x.trim()}。`)).join('');
+}
+
+/** An annotation's own note followed by what the method adds, in both languages. */
+export function withNotes(spec: Notes, en?: string, zh?: string): Notes {
+  return { note: joinNotes(spec.note, en), note_zh: joinNotesZh(spec.note_zh, zh) };
 }

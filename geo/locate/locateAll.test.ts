@@ -27,10 +27,10 @@ const drafts = [
   draft('broken', '某地'),
 ];
 const locations = parseLocations(`
-memorial: { method: cited-place, source: poi:辽沈战役纪念馆, precision: exact, note: own point }
-songpo-lu: { method: street-points, street: 松坡路, note: road }
-tiebei: { method: north-of-line, line: { stations: [station:桃园站, station:锦州站, station:双羊店站] }, note: north of the railway }
-broken: { method: cited-place, source: poi:不存在, precision: exact, note: a typo }
+memorial: { method: cited-place, source: poi:辽沈战役纪念馆, precision: exact, note: own point, note_zh: 自身点位 }
+songpo-lu: { method: street-points, street: 松坡路, note: road, note_zh: 道路 }
+tiebei: { method: north-of-line, line: { stations: [station:桃园站, station:锦州站, station:双羊店站] }, note: north of the railway, note_zh: 铁路以北 }
+broken: { method: cited-place, source: poi:不存在, precision: exact, note: a typo, note_zh: 笔误 }
 `);
 const ctx = (extra: Partial<LocateContext> = {}): LocateContext => ({ gazetteer: basemap.gazetteer, boundaries: basemap.boundaries, locations, ...extra });
 
@@ -68,6 +68,42 @@ describe('locateAll', () => {
     expect(items.find((f) => f.id === 'guizhou')!.properties.location.method).toBe('community-name');
   });
 
+  it('says in both languages what the item had before the geocoder', () => {
+    const geo: Location = {
+      precision: 'near', geometry: { type: 'Point', coordinates: [121.17, 41.12] }, uncertainty_m: 150, method: 'geocoder:amap',
+      evidence: [{ source: 'geocode:amap:x', says: 's', src_coordinates: [121.17, 41.12], src_crs: 'GCJ-02' }],
+      note: 'Geocoder match.', note_zh: '地理编码匹配。',
+    };
+    const { items } = locateAll(drafts, ctx({ geocode: (d) => (d.id === 'guizhou' ? geo : null) }));
+    expect(items.find((f) => f.id === 'guizhou')!.properties.location).toMatchObject({
+      note: 'Geocoder match. Before the geocoder: subdistrict (community-name).',
+      note_zh: '地理编码匹配。地理编码之前：街道级（community-name）。',
+    });
+  });
+
+  it('leaves note_zh out when a geocoder gives an English note only, so the app shows the whole English note', () => {
+    const geo: Location = {
+      precision: 'near', geometry: { type: 'Point', coordinates: [121.17, 41.12] }, uncertainty_m: 150, method: 'geocoder:x',
+      evidence: [{ source: 'geocode:x:x', says: 's', src_coordinates: [121.17, 41.12], src_crs: 'WGS-84' }], note: 'English only.',
+    };
+    const { items } = locateAll(drafts, ctx({ geocode: (d) => (d.id === 'unknown' ? geo : null) }));
+    const loc = items.find((f) => f.id === 'unknown')!.properties.location;
+    expect(loc.note).toBe('English only. Before the geocoder: district (district).');
+    expect(loc).not.toHaveProperty('note_zh');
+  });
+
+  it('gives every location, fallbacks included, a Chinese note beside its English one', () => {
+    const { items } = locateAll(drafts, ctx());
+    for (const f of items) {
+      const { note, note_zh } = f.properties.location;
+      expect(note, f.id).toBeTruthy();
+      expect(note_zh, f.id).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const by = Object.fromEntries(items.map((f) => [f.id, f.properties.location]));
+    expect(by.unknown.note_zh).toBe('没有引用证据能把该条目定位到比全区更小的范围。');
+    expect(by.guizhou.note_zh).toBe('名称与贵州社区相符，属榴花街道；该地点没有坐标。');
+  });
+
   it('gives no item a geometry without evidence, and the result validates', () => {
     const { items } = locateAll(drafts, ctx());
     for (const f of items) {
@@ -91,6 +127,21 @@ describe('geo/annotations/locations.yaml', () => {
     expect(cited.filter((id) => !ids.has(id))).toEqual([]);
   });
   it('rejects an unknown method, naming the item', () => {
-    expect(() => parseLocations('x-item: { method: guess, note: n }')).toThrow(/x-item/);
+    expect(() => parseLocations('x-item: { method: guess, note: n, note_zh: n }')).toThrow(/x-item/);
+  });
+  it('rejects an entry without a Chinese note, or with an empty one, naming the item', () => {
+    expect(() => parseLocations('x-item: { method: district, note: District-wide. }')).toThrow(/x-item\.note_zh/);
+    expect(() => parseLocations("x-item: { method: district, note: District-wide., note_zh: '' }")).toThrow(/x-item\.note_zh/);
+    expect(parseLocations('x-item: { method: district, note: District-wide., note_zh: 全区。 }')['x-item'].note_zh).toBe('全区。');
+  });
+  it('has Chinese notes that are Chinese prose stating the same numbers as the English ones', () => {
+    const file = parseLocations(readFileSync(join(root, 'geo/annotations/locations.yaml'), 'utf8'));
+    const numbers = (s: string) => (s.match(/\d+(?:\.\d+)?/g) ?? []).sort();
+    for (const [id, a] of Object.entries(file)) {
+      expect(a.note_zh, id).not.toBe(a.note);
+      expect(a.note_zh, id).toMatch(/[\u4e00-\u9fff][^]*。$/);
+      expect(a.note_zh, id).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/); // no English phrase left in
+      expect(numbers(a.note_zh), id).toEqual(numbers(a.note));
+    }
   });
 });

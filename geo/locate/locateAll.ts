@@ -6,10 +6,12 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryCollection, GazetteerEntry, ItemDraft, ItemFeature, Location } from '../../src/lib/schema';
+import { PRECISION_LABELS } from '../../src/lib/taxonomy';
 import { lingheFeature } from '../boundaries';
 import { locateCommunity, locateDistrict, locateOutside, locateSubdistrictFallback } from './adminUnit';
 import type { LocationAnnotation, LocationsFile } from './annotations';
 import { locateCitedPlace } from './citedPlace';
+import { joinNotesZh, type Notes } from './evidence';
 import { locateCrossing } from './crossing';
 import { locateNorthOfLine } from './northOfLine';
 import { locateStreet } from './streetPoints';
@@ -37,10 +39,23 @@ export function locateAnnotated(a: LocationAnnotation, ctx: LocateContext, index
     case 'community-name':
       return locateCommunity(a, index);
     case 'district':
-      return locateDistrict(a.note, index);
+      return locateDistrict(a, index);
     case 'outside':
       return locateOutside(a, index);
   }
+}
+
+const UNNARROWED: Notes = {
+  note: 'No cited evidence narrows this item below the district.',
+  note_zh: '没有引用证据能把该条目定位到比全区更小的范围。',
+};
+
+/** The geocoder's location, its note saying what the item had before it, in both languages. */
+function afterGeocoder(g: Location, before: Location): Location {
+  const note = [g.note, `Before the geocoder: ${before.precision} (${before.method}).`].filter(Boolean).join(' ');
+  // A geocoder note without a Chinese counterpart leaves note_zh out: the app then shows the whole English note.
+  if (g.note && !g.note_zh) return { ...g, note };
+  return { ...g, note, note_zh: joinNotesZh(g.note_zh, `地理编码之前：${PRECISION_LABELS[before.precision].zh}（${before.method}）`) };
 }
 
 export function locateOne(draft: ItemDraft, ctx: LocateContext, index: ReadonlyMap<string, GazetteerEntry>, problems: string[]): Location {
@@ -53,10 +68,10 @@ export function locateOne(draft: ItemDraft, ctx: LocateContext, index: ReadonlyM
       problems.push(`item ${draft.id}: ${(err as Error).message}`);
     }
   }
-  loc ??= locateSubdistrictFallback(draft, ctx.gazetteer, index) ?? locateDistrict('No cited evidence narrows this item below the district.', index);
+  loc ??= locateSubdistrictFallback(draft, ctx.gazetteer, index) ?? locateDistrict(UNNARROWED, index);
   if ((loc.precision === 'subdistrict' || loc.precision === 'district') && ctx.geocode) {
     const g = ctx.geocode(draft, lingheFeature(ctx.boundaries) as Feature<Polygon | MultiPolygon>);
-    if (g) loc = { ...g, note: [g.note, `Before the geocoder: ${loc.precision} (${loc.method}).`].filter(Boolean).join(' ') };
+    if (g) loc = afterGeocoder(g, loc);
   }
   return loc;
 }

@@ -1,10 +1,11 @@
 import { area, booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { BoundaryCollection, GazetteerEntry } from '../../src/lib/schema';
+import type { Notes } from './evidence';
 import { golden, goldenCases, readCase } from './golden';
 import { locateNorthOfLine, type LineSpec } from './northOfLine';
 
-type Case = { spec: { line: LineSpec; note: string }; entries: GazetteerEntry[]; boundaries: BoundaryCollection };
+type Case = { spec: { line: LineSpec } & Notes; entries: GazetteerEntry[]; boundaries: BoundaryCollection };
 const run = (c: Case) => locateNorthOfLine(c.spec, c.entries, new Map(c.entries.map((e) => [e.id, e])), c.boundaries);
 
 describe('north-of-line (golden)', () => {
@@ -33,6 +34,6 @@ describe('north-of-line', () => {
 
   it('needs two points on a street line', () => {
     const c = readCase<Case>('north-of-line', 'street-line');
-    expect(() => run({ ...c, spec: { line: { street: '南阳路' }, note: 'x' } })).toThrow(/南阳路.*0 cited point/);
+    expect(() => run({ ...c, spec: { line: { street: '南阳路' }, note: 'x', note_zh: 'x' } })).toThrow(/南阳路.*0 cited point/);
   });
 });

@@ -8,7 +8,7 @@ import { featureCollection, intersect, polygon as turfPolygon } from '@turf/turf
 import type { BoundaryCollection, Evidence, GazetteerEntry, Geometry, Location, Position } from '../../src/lib/schema';
 import { roundPosition } from '../crs';
 import { lingheFeature } from '../boundaries';
-import { entry, evidenceOf, joinNotes } from './evidence';
+import { entry, evidenceOf, withNotes, type Notes } from './evidence';
 import { streetPoints } from './streetPoints';
 
 /** How far (degrees) the line is continued beyond its end points: past any edge of Linghe. */
@@ -38,7 +38,7 @@ export function clipNorth(area: BoundaryCollection['features'][number], line: Po
 export type LineSpec = { stations: string[] } | { street: string };
 
 export function locateNorthOfLine(
-  spec: { line: LineSpec; note: string },
+  spec: { line: LineSpec } & Notes,
   entries: GazetteerEntry[],
   index: ReadonlyMap<string, GazetteerEntry>,
   boundaries: BoundaryCollection,
@@ -47,6 +47,7 @@ export function locateNorthOfLine(
   let points: Position[];
   let evidence: Evidence[];
   let what: string;
+  let whatZh: string;
   if ('stations' in spec.line) {
     const stations = spec.line.stations.map((id) => entry(index, id, 'north-of-line'));
     const missing = stations.filter((s) => !s.coordinates).map((s) => s.id);
@@ -54,12 +55,14 @@ export function locateNorthOfLine(
     points = stations.map((s) => s.coordinates!);
     evidence = stations.map((s) => evidenceOf(s, `${s.name} (railway station on the line)`));
     what = `the railway through ${stations.map((s) => s.name).join(', ')}`;
+    whatZh = `经过${stations.map((s) => s.name).join('、')}的铁路`;
   } else {
     const pts = streetPoints(entries, spec.line.street);
     if (pts.length < 2) throw new Error(`north-of-line: street "${spec.line.street}" has ${pts.length} cited point(s), needs ≥2`);
     points = pts.map((p) => p.point);
     evidence = pts.flatMap((p) => p.entries.map((e) => evidenceOf(e)));
     what = `${spec.line.street} through ${pts.length} cited points`;
+    whatZh = `经过${pts.length}个引用点的${spec.line.street}`;
   }
   const geometry = clipNorth(linghe, points);
   if (!geometry) throw new Error(`north-of-line: ${what} leaves nothing of Linghe to its north`);
@@ -70,6 +73,10 @@ export function locateNorthOfLine(
     uncertainty_m: null,
     method: 'north-of-line',
     evidence: [...evidence, evidenceOf(boundary, `${boundary.name} district polygon`)],
-    note: joinNotes(spec.note, `Linghe north of ${what} (straight segments between the points, continued due west/east).`),
+    ...withNotes(
+      spec,
+      `Linghe north of ${what} (straight segments between the points, continued due west/east).`,
+      `以${whatZh}为界，取凌河区在其以北的部分（各点之间以直线相连，两端向正西、正东延伸）。`,
+    ),
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { GazetteerEntry, Position } from '../../src/lib/schema';
+import type { Notes } from './evidence';
 import { golden, goldenCases, readCase } from './golden';
 import { locateStreet, orderAlongAxis, pointOnStreet, streetPoints } from './streetPoints';
 
-type Case = { spec: { street: string; uncertainty_m?: number; note: string }; entries: GazetteerEntry[] };
+type Case = { spec: { street: string; uncertainty_m?: number } & Notes; entries: GazetteerEntry[] };
 
 describe('street-points (golden)', () => {
   it('has cases', () => expect(goldenCases('street-points').length).toBeGreaterThan(0));
@@ -40,8 +41,20 @@ describe('street-points', () => {
     expect(locateStreet(three.spec, three.entries)).toMatchObject({ precision: 'street', geometry: { type: 'LineString' } });
   });
 
+  it('writes the Chinese note from the same points, in the same order, as the English one', () => {
+    for (const name of goldenCases('street-points')) {
+      const c = readCase<Case>('street-points', name);
+      const loc = locateStreet(c.spec, c.entries);
+      const en = [...loc.note!.matchAll(/crossing (\S+?\/\S+?)[;.)]|house number (\S+?号)/g)].map((m) => m[1] ?? m[2]);
+      const zh = [...loc.note_zh!.matchAll(/([^：；（]+?\/[^：；（]+?)路口|门牌([^：；（）]+?号)/g)].map((m) => m[1] ?? m[2]);
+      expect(en.length, name).toBeGreaterThan(0);
+      expect(zh, name).toEqual(en);
+      expect(loc.note_zh!.startsWith(c.spec.note_zh), name).toBe(true);
+    }
+  });
+
   it('throws naming a street no cited point names', () => {
-    expect(() => locateStreet({ street: '徐州街', note: 'x' }, [])).toThrow(/徐州街/);
+    expect(() => locateStreet({ street: '徐州街', note: 'x', note_zh: 'x' }, [])).toThrow(/徐州街/);
   });
 });
 

@@ -8,7 +8,7 @@ import { distance } from '@turf/turf';
 import type { GazetteerEntry, Location, Position } from '../../src/lib/schema';
 import { roundPosition } from '../crs';
 import { crossingPoint } from './crossing';
-import { evidenceOf, joinNotes, pointUncertainty } from './evidence';
+import { evidenceOf, pointUncertainty, withNotes, type Notes } from './evidence';
 
 export interface StreetPoint {
   entries: GazetteerEntry[];
@@ -16,6 +16,8 @@ export interface StreetPoint {
   uncertainty_m: number;
   /** The place the address states: "crossing 松坡路/锦义街" or "house number 广州街18号". */
   how: string;
+  /** The same in Chinese: "松坡路/锦义街路口" or "门牌广州街18号". */
+  how_zh: string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,13 +27,12 @@ export function pointOnStreet(e: GazetteerEntry, street: string): Omit<StreetPoi
   if (!e.address || !e.coordinates) return null;
   const c = crossingPoint(e);
   if (c) {
-    return c.crossing.streets.includes(street)
-      ? { point: c.point, uncertainty_m: c.uncertainty_m, how: `crossing ${[...c.crossing.streets].sort().join('/')}` }
-      : null;
+    const pair = [...c.crossing.streets].sort().join('/');
+    return c.crossing.streets.includes(street) ? { point: c.point, uncertainty_m: c.uncertainty_m, how: `crossing ${pair}`, how_zh: `${pair}路口` } : null;
   }
   // A house number right after the street name (optionally after "…街道").
   const house = new RegExp(`^(?:[^路街]*?街道)?(${escape(street)}(?:[0-9一二三四五六七八九十]+段)?\\d+[-\\d]*号)`).exec(e.address);
-  if (house) return { point: e.coordinates, uncertainty_m: pointUncertainty(e) + 50, how: `house number ${house[1]}` };
+  if (house) return { point: e.coordinates, uncertainty_m: pointUncertainty(e) + 50, how: `house number ${house[1]}`, how_zh: `门牌${house[1]}` };
   return null;
 }
 
@@ -53,11 +54,12 @@ export function streetPoints(entries: GazetteerEntry[], street: string): StreetP
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([how, g]) => {
+      const how_zh = g.points[0].how_zh; // one `how` is one stated place, so one wording
       const n = g.points.length;
       const point = roundPosition([g.points.reduce((s, p) => s + p.point[0], 0) / n, g.points.reduce((s, p) => s + p.point[1], 0) / n]);
       const spread = Math.max(...g.points.map((p) => distance(point, p.point, { units: 'meters' })));
       const uncertainty_m = Math.round(Math.max(...g.points.map((p) => p.uncertainty_m), spread + 50));
-      return { entries: g.entries, point, uncertainty_m, how };
+      return { entries: g.entries, point, uncertainty_m, how, how_zh };
     });
 }
 
@@ -80,7 +82,7 @@ export function orderAlongAxis(points: Position[]): Position[] {
     .map((x) => x.p);
 }
 
-export function locateStreet(spec: { street: string; uncertainty_m?: number; note: string }, entries: GazetteerEntry[]): Location {
+export function locateStreet(spec: { street: string; uncertainty_m?: number } & Notes, entries: GazetteerEntry[]): Location {
   const pts = streetPoints(entries, spec.street);
   if (pts.length === 0) throw new Error(`street-points: no cited point names street "${spec.street}"`);
   const evidence = pts.flatMap((p) => p.entries.map((e) => evidenceOf(e)));
@@ -92,7 +94,11 @@ export function locateStreet(spec: { street: string; uncertainty_m?: number; not
       uncertainty_m,
       method: 'street-points',
       evidence,
-      note: joinNotes(spec.note, `Only one cited point on ${spec.street} (${pts[0].how}): shown as a point near it.`),
+      ...withNotes(
+        spec,
+        `Only one cited point on ${spec.street} (${pts[0].how}): shown as a point near it.`,
+        `仅有1个引用点位于${spec.street}（${pts[0].how_zh}）：以其附近的点表示。`,
+      ),
     };
   }
   const line = orderAlongAxis(pts.map((p) => p.point));
@@ -102,6 +108,10 @@ export function locateStreet(spec: { street: string; uncertainty_m?: number; not
     uncertainty_m,
     method: 'street-points',
     evidence,
-    note: joinNotes(spec.note, `Line through ${pts.length} cited points on ${spec.street}: ${pts.map((p) => p.how).join('; ')}.`),
+    ...withNotes(
+      spec,
+      `Line through ${pts.length} cited points on ${spec.street}: ${pts.map((p) => p.how).join('; ')}.`,
+      `沿${spec.street}的${pts.length}个引用点连线：${pts.map((p) => p.how_zh).join('；')}。`,
+    ),
   };
 }

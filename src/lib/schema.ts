@@ -137,6 +137,7 @@ export const Location = z.object({
   method: z.string(), // a method id from geo/locate/
   evidence: z.array(Evidence),
   note: z.optional(z.string()),
+  note_zh: z.optional(z.string()), // `note` in Chinese (the app shows it when the UI is zh)
 });
 export type Location = z.infer<typeof Location>;
 
