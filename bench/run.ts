@@ -58,7 +58,7 @@ const BARE_CHANGES: BareFilterChange[] = STATES.map((f, i) => ({
   name: STEPS[i].name,
   layers: itemLayers(statusKey(f.year)).map((l) => ({
     id: l.id,
-    filter: layerFilter(l.id, filterExpression(f)),
+    filter: layerFilter(l.id, filterExpression(f, [])), // the bench's steps use no text query
     paint: ('paint' in l ? l.paint : {}) as Record<string, unknown>,
   })),
 }));
@@ -152,6 +152,8 @@ for (let i = 0; i < RUNS; i++) {
 interface SizeResult {
   items: number;
   load_ms: number | null;
+  /** The bare page's load with the same file: the floor under `load_ms` at this size (one run). */
+  bare_load_ms: number | null;
   samples: FilterSample[];
   /** The same changes applied straight to MapLibre on the bare page. */
   bare: { step: string; ms: number; timedOut: boolean }[];
@@ -159,7 +161,7 @@ interface SizeResult {
 }
 const sizes: SizeResult[] = [];
 for (const [n, file] of [[real.features.length, null] as const, ...[...synthetic].map(([k, f]) => [k, f] as const)]) {
-  const result: SizeResult = { items: n, load_ms: null, samples: [], bare: [] };
+  const result: SizeResult = { items: n, load_ms: null, bare_load_ms: null, samples: [], bare: [] };
   sizes.push(result);
   let close: (() => Promise<void>) | undefined;
   try {
@@ -179,6 +181,7 @@ for (const [n, file] of [[real.features.length, null] as const, ...[...synthetic
     close = undefined;
     const bare = await openPage(`${server.origin}/bare/`, file, LOAD_TIMEOUT_MS(n));
     close = bare.close;
+    result.bare_load_ms = bare.marks.ready;
     await quiet(bare.page, LOAD_TIMEOUT_MS(n));
     for (let c = 0; c < cyclesFor(n); c++) {
       for (const change of BARE_CHANGES) {
@@ -187,7 +190,7 @@ for (const [n, file] of [[real.features.length, null] as const, ...[...synthetic
       }
     }
     const ok = result.samples.filter((s) => !s.timedOut).map((s) => s.ms);
-    log(`filters at ${n} items: load ${round1(result.load_ms)} ms, median ${ok.length ? round1(median(ok)) : '—'} ms over ${ok.length}; bare floor ${med(result.bare.filter((b) => !b.timedOut).map((b) => b.ms))} ms`);
+    log(`filters at ${n} items: load ${round1(result.load_ms)} ms (bare ${round1(result.bare_load_ms)} ms), median ${ok.length ? round1(median(ok)) : '—'} ms over ${ok.length}; bare floor ${med(result.bare.filter((b) => !b.timedOut).map((b) => b.ms))} ms`);
   } catch (e) {
     result.error = (e as Error).message.split('\n')[0];
     log(`filters at ${n} items FAILED: ${result.error}`);
@@ -233,6 +236,7 @@ const results = {
   filter_bare_ms_median: byCount((r) => med(r.bare.filter((b) => !b.timedOut).map((b) => b.ms))),
   filter_detail: byCount((r) => ({
     load_ms: r.load_ms === null ? null : round1(r.load_ms),
+    bare_load_ms: r.bare_load_ms === null ? null : round1(r.bare_load_ms),
     samples: r.samples.length,
     timed_out: r.samples.filter((s) => s.timedOut).length,
     error: r.error ?? null,

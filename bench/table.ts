@@ -9,7 +9,7 @@ export interface Summary {
   filter_ms_median: Record<string, number | null>;
   filter_ms_p95: Record<string, number | null>;
   filter_bare_ms_median: Record<string, number | null>;
-  filter_detail: Record<string, { load_ms: number | null; samples: number; timed_out: number; error: string | null; list_ms_median: number | null; idle_ms_median: number | null }>;
+  filter_detail: Record<string, { load_ms: number | null; bare_load_ms?: number | null; samples: number; timed_out: number; error: string | null; list_ms_median: number | null; idle_ms_median: number | null }>;
   bytes: { maplibre_js: Size; maplibre_worker: Size; maplibre_css: Size; app_js_initial: Size; app_js_lazy: Size; app_css: Size; data: Size };
   pipeline_ms: { median: number; data_unchanged: boolean } | null;
   offhost_requests: { count: number };
@@ -38,10 +38,10 @@ export function formatTable(r: Summary): string {
     '',
     `load (median of ${r.runs})   atlas ${ms(r.load_ms.atlas)}   bare ${ms(r.load_ms.bare)}   ratio ${r.load_ratio_vs_bare}`,
     '',
-    'items      load        filter median   filter p95   list    map idle   bare floor  samples (timed out)',
+    'items      load        bare load   filter median   filter p95   list    map idle   bare floor  samples (timed out)',
   ];
   for (const [n, d] of Object.entries(r.filter_detail)) {
-    const cells = [n.padEnd(10), ms(d.load_ms).padEnd(11), ms(r.filter_ms_median[n]).padEnd(15), ms(r.filter_ms_p95[n]).padEnd(12), ms(d.list_ms_median).padEnd(7), ms(d.idle_ms_median).padEnd(10), ms(r.filter_bare_ms_median[n]).padEnd(11), `${d.samples} (${d.timed_out})`];
+    const cells = [n.padEnd(10), ms(d.load_ms).padEnd(11), ms(d.bare_load_ms).padEnd(11), ms(r.filter_ms_median[n]).padEnd(15), ms(r.filter_ms_p95[n]).padEnd(12), ms(d.list_ms_median).padEnd(7), ms(d.idle_ms_median).padEnd(10), ms(r.filter_bare_ms_median[n]).padEnd(11), `${d.samples} (${d.timed_out})`];
     lines.push(cells.join(' ') + (d.error ? `  ERROR: ${d.error}` : ''));
   }
   const b = r.bytes;

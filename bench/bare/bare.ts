@@ -8,7 +8,7 @@
 import { Map as MlMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { toRecord } from '../../src/lib/filters';
+import { mapRecord, toRecord } from '../../src/lib/filters';
 import { bboxOf, circleRing, unionBbox } from '../../src/lib/geometry';
 import { BASEMAP_LAYERS, basemapStyle } from '../../src/lib/map/basemap';
 import { HATCH_PREFIX, hatchPixels, ITEM_LABEL_LAYERS, ITEM_SOURCES, itemLayers, labelMinZoom } from '../../src/lib/map/itemLayers';
@@ -31,7 +31,7 @@ const circles: GeoJSON.Feature[] = [];
 for (const item of items.features) {
   if (!item.geometry) continue;
   // As the Atlas's controller does: the filter record plus the names its label layers draw.
-  const properties = { ...toRecord(item), name: item.properties.name, name_en: item.properties.name_en };
+  const properties = { ...mapRecord(toRecord(item)), name: item.properties.name, name_en: item.properties.name_en };
   features.push({ type: 'Feature', geometry: item.geometry, properties });
   const r = item.properties.location.uncertainty_m;
   if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {

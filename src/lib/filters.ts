@@ -33,6 +33,13 @@ export const DEFAULT_FILTERS: FilterState = { year: null, categories: [], status
 /** Status of the item at a year, or '' when no mention covers that year. */
 type YearStatus = Status | '';
 
+/** A record as the map's features carry it: everything the expression reads, without the search text. */
+export type MapRecord = Omit<FilterRecord, 'search'>;
+
+export function mapRecord({ search: _search, ...rest }: FilterRecord): MapRecord {
+  return rest;
+}
+
 export interface FilterRecord {
   id: string;
   category: Category;
@@ -143,16 +150,22 @@ export function matches(r: FilterRecord, f: FilterState, except?: Facet): boolea
 
 // ---------------------------------------------------------------- the map filter expression
 
-/** The same predicate as a MapLibre filter expression over the record's properties. */
-export function filterExpression(f: FilterState): FilterSpecification {
+/**
+ * The same predicate as a MapLibre filter expression over the record's properties.
+ * Text search is the exception: the map's features do not carry the search text (pinyin for 100k
+ * names arrives after the map is drawn, and re-sending every feature to MapLibre's worker for it
+ * cost seconds), so the query filters the map by the ids the same predicate selects from `records`.
+ */
+export function filterExpression(f: FilterState, records: readonly FilterRecord[]): FilterSpecification {
   const key = statusKey(f.year);
   const all: ExpressionSpecification[] = [['!=', ['get', key], '']];
   if (f.statuses.length) all.push(['in', ['get', key], ['literal', [...f.statuses]]]);
   if (f.categories.length) all.push(['in', ['get', 'category'], ['literal', [...f.categories]]]);
   if (f.hoods.length) all.push(['any', ...f.hoods.map((h): ExpressionSpecification => ['in', `|${h}|`, ['get', 'hoods']])]);
-  const q = normaliseQuery(f.q);
-  if (q) {
-    all.push(['any', ['in', q, ['get', 'search']], ['in', q.replace(/ /g, ''), ['get', 'search']]]);
+  if (normaliseQuery(f.q)) {
+    const ids = records.filter((r) => passQuery(r, f)).map((r) => r.id);
+    // `match` looks its labels up in a table, so a long id list stays cheap per feature.
+    all.push(ids.length ? (['match', ['get', 'id'], ids, true, false] as ExpressionSpecification) : ['==', 1, 0]);
   }
   return ['all', ...all];
 }

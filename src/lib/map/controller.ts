@@ -16,7 +16,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
-import type { FilterRecord } from '../filters';
+import { mapRecord, type FilterRecord } from '../filters';
 import { circleRing, type Bbox } from '../geometry';
 import type { ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
@@ -143,8 +143,9 @@ export class MapController {
     const circles: GeoJSON.Feature[] = [];
     items.forEach((item, i) => {
       if (!item.geometry) return;
-      // The filter record, plus the names the label layers draw.
-      const properties = { ...records[i], name: item.properties.name, name_en: item.properties.name_en };
+      // What the filter expression reads (no search text: see filterExpression), plus the names
+      // the label layers draw.
+      const properties = { ...mapRecord(records[i]), name: item.properties.name, name_en: item.properties.name_en };
       features.push({ type: 'Feature', geometry: item.geometry, properties });
       const r = item.properties.location.uncertainty_m;
       if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
