@@ -99,6 +99,7 @@ function agreeOn(name: string, items: ItemCollection) {
   it(`the list predicate and the map expression agree on every item (${name})`, () => {
     const rs = records(items);
     let hits = 0;
+    let misses = 0;
     for (const f of filterStates(rs, 400)) {
       const expr = featureFilter(filterExpression(f, rs) as never, 'filter');
       for (const r of rs) {
@@ -107,10 +108,12 @@ function agreeOn(name: string, items: ItemCollection) {
         const map = expr.filter({ zoom: 14 } as never, { type: 1, properties: mapRecord(r) } as never);
         if (list !== map) throw new Error(`${r.id} disagrees for ${JSON.stringify(f)}: list ${list}, map ${map}`);
         if (list) hits++;
+        else misses++;
       }
     }
-    // The sampled states must actually select things, or agreement would be vacuous.
+    // The sampled states must both select and reject items, or agreement would be vacuous.
     expect(hits).toBeGreaterThan(rs.length);
+    expect(misses).toBeGreaterThan(rs.length);
   });
 }
 

@@ -106,7 +106,12 @@ test('every filter changes both the list and the map, and clearing restores all'
   // search: Chinese, pinyin initials and English reach the same item
   const search = page.getByTestId('search');
   for (const q of ['松坡路', 'songpolu', 'spl', 'Songpo Road']) {
+    // From the full list each time, and only once this query is applied (the box is debounced),
+    // so a query cannot pass on the previous one's results.
+    await search.fill('');
+    await expect.poll(async () => (await counts(page)).n).toBe(all.n);
     await search.fill(q);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(q);
     await expect(page.getByTestId('item-row').filter({ has: page.locator('text=松坡路') }).first()).toBeVisible();
     const r = await mapAgreesWithList(page);
     expect(r.n, q).toBeLessThan(all.n);
