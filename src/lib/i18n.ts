@@ -19,6 +19,7 @@ const zh = {
   data_error_hint: '请检查数据文件后刷新页面。',
   map_error: '地图出错：',
   report_error: '报告全文无法加载，阅读器与原文上下文暂不可用：',
+  gazetteer_error: '引用来源目录无法加载，证据只显示编号：',
   switch_lang: 'English',
   switch_lang_label: 'Switch to English',
   items_count: '个事项',
@@ -117,6 +118,7 @@ const en: Record<MessageKey, string> = {
   data_error_hint: 'Check the data files, then reload the page.',
   map_error: 'Map error: ',
   report_error: 'The report text could not be loaded; the reader and the quotes’ context are unavailable: ',
+  gazetteer_error: 'The gazetteer could not be loaded; evidence is shown by its ids only: ',
   switch_lang: '中文',
   switch_lang_label: '切换到中文',
   items_count: 'items',
@@ -213,4 +215,27 @@ export function tf(lang: Lang, key: MessageKey, params: Record<string, string | 
 /** A zh/en label pair in the current language. */
 export function label(lang: Lang, l: { zh: string; en: string }): string {
   return l[lang];
+}
+
+/** MapLibre's own UI strings (control tooltips and labels), by its string ids. */
+export function mapUiStrings(lang: Lang): Record<string, string> {
+  return lang === 'zh'
+    ? {
+        'NavigationControl.ZoomIn': '放大',
+        'NavigationControl.ZoomOut': '缩小',
+        'NavigationControl.ResetBearing': '重置方向',
+        'AttributionControl.ToggleAttribution': '显示或隐藏数据来源',
+        'AttributionControl.MapFeedback': '地图反馈',
+        'ScaleControl.Meters': '米',
+        'ScaleControl.Kilometers': '公里',
+      }
+    : {
+        'NavigationControl.ZoomIn': 'Zoom in',
+        'NavigationControl.ZoomOut': 'Zoom out',
+        'NavigationControl.ResetBearing': 'Reset bearing to north',
+        'AttributionControl.ToggleAttribution': 'Show or hide the data sources',
+        'AttributionControl.MapFeedback': 'Map feedback',
+        'ScaleControl.Meters': 'm',
+        'ScaleControl.Kilometers': 'km',
+      };
 }

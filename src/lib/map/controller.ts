@@ -11,6 +11,8 @@ import {
   type FilterSpecification,
   type GeoJSONSource,
   type LayerSpecification,
+  type ControlPosition,
+  type IControl,
   type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -67,6 +69,8 @@ export class MapController {
   #layers: LayerSpecification[] = itemLayers('st');
 
   #coveredBottom: () => number;
+  #attributions: string[] = [];
+  #controls: IControl[] = [];
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, coveredBottom }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
@@ -82,10 +86,9 @@ export class MapController {
       // Labels appear at once: a fade would hold every filter change ~300 ms before the map is idle.
       fadeDuration: 0,
     });
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.map.addControl(new AttributionControl({ customAttribution: attributions }), 'bottom-right');
-    this.map.on('error', (ev) => onError?.(ev.error?.message ?? 'map error'));
+    this.#attributions = attributions;
+    this.#addControls();
+    this.map.on('error', (ev) => onError?.(ev.error?.message ?? String(ev.error ?? ev.type)));
     this.map.on('load', () => {
       this.#addItemLayers();
       this.#loaded = true;
@@ -169,8 +172,27 @@ export class MapController {
     });
   }
 
-  /** Item labels in the UI's language. */
-  setLanguage(lang: 'zh' | 'en'): void {
+  /** MapLibre reads a control's tooltip and label once, when the control is added. */
+  #addControls(): void {
+    for (const c of this.#controls) this.map.removeControl(c);
+    const controls: [IControl, ControlPosition][] = [
+      [new NavigationControl({ showCompass: false }), 'top-right'],
+      [new ScaleControl({ unit: 'metric' }), 'bottom-left'],
+      [new AttributionControl({ customAttribution: this.#attributions }), 'bottom-right'],
+    ];
+    for (const [c, at] of controls) this.map.addControl(c, at);
+    this.#controls = controls.map(([c]) => c);
+  }
+
+  /**
+   * Item labels and MapLibre's own controls (zoom buttons, attribution toggle) in the UI's
+   * language; `uiStrings` are MapLibre's UI string ids → text, from the app's catalog.
+   */
+  setLanguage(lang: 'zh' | 'en', uiStrings: Record<string, string>): void {
+    if (Object.entries(uiStrings).some(([k, v]) => this.map._locale[k] !== v)) {
+      Object.assign(this.map._locale, uiStrings);
+      this.#addControls();
+    }
     this.#whenLoaded(() => {
       for (const id of [ITEM_LAYERS.label, ITEM_LAYERS.labelLine]) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
     });
