@@ -22,7 +22,6 @@ const zh = {
   gazetteer_error: '引用来源目录无法加载，证据只显示编号：',
   switch_lang: 'English',
   switch_lang_label: 'Switch to English',
-  items_count: '个事项',
   intro:
     '本图依据2022年锦州市凌河区政府工作报告（2021年12月8日），把其中与具体地点相关的承诺事项标注在地图上。每个位置都注明依据与精度；无法定位的事项仍列在清单中。',
   filters_label: '筛选',
@@ -121,7 +120,6 @@ const en: Record<MessageKey, string> = {
   gazetteer_error: 'The gazetteer could not be loaded; evidence is shown by its ids only: ',
   switch_lang: '中文',
   switch_lang_label: '切换到中文',
-  items_count: 'items',
   intro:
     'This map places the place-bound commitments of the 2022 Government Work Report of Linghe District, Jinzhou (read on 8 December 2021). Every location states its evidence and precision; items that cannot be located stay in the list.',
   filters_label: 'Filters',
@@ -137,7 +135,7 @@ const en: Record<MessageKey, string> = {
   search_placeholder: 'Name, pinyin or English',
   clear_filters: 'Clear all filters',
   list_label: 'Items',
-  list_count: '{n} items, {m} of them mapped',
+  list_count: '{n} {n|item|items}, {m} of them mapped',
   list_empty: 'No item matches these filters.',
   list_hint: 'Arrow keys to browse, Enter for details',
   list_why: 'Why are most items not mapped?',
@@ -198,7 +196,7 @@ const en: Record<MessageKey, string> = {
   reason_bad_map: 'the map view must be zoom/lat/lng',
   reason_unknown_param: 'unknown parameter',
   reason_no_such_item: 'no such item',
-  count_title: '{n} items',
+  count_title: '{n} {n|item|items}',
 };
 
 const CATALOGS: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -208,8 +206,16 @@ export function t(lang: Lang, key: MessageKey): string {
 }
 
 /** A message with `{name}` placeholders filled in. */
+/**
+ * A message with its `{param}`s filled in; `{n|one|other}` picks a word by whether `n` is 1
+ * (English plurals: "1 item", "2 items"; Chinese needs none).
+ */
 export function tf(lang: Lang, key: MessageKey, params: Record<string, string | number>): string {
-  return t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return t(lang, key)
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) =>
+      k in params ? (Number(params[k]) === 1 ? one : other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 /** A zh/en label pair in the current language. */
