@@ -101,3 +101,18 @@ export const METHOD_LABELS: Record<string, Label> = {
 export function methodLabel(method: string): Label {
   return METHOD_LABELS[method] ?? { zh: method, en: method };
 }
+
+/**
+ * A source coordinate system as the gazetteer records it, for people: the plain codes as they are,
+ * the qualified ones (an assumed or unstated CRS) explained in the UI's language.
+ */
+export function crsLabel(srcCrs: string, lang: 'zh' | 'en'): string {
+  if (srcCrs.startsWith('BD-09 (assumed'))
+    return lang === 'zh' ? 'BD-09（推定：只有按此坐标系，凌河区的高校才落在区内）' : srcCrs;
+  if (srcCrs.startsWith('unknown (WGS-84 or GCJ-02)'))
+    return lang === 'zh' ? '未说明（WGS-84 或 GCJ-02），误差约 ±500 米' : 'unstated (WGS-84 or GCJ-02), about ±500 m';
+  if (srcCrs.startsWith('GCJ-02 (infobox says source:Gaode)'))
+    return lang === 'zh' ? 'GCJ-02（信息框注明来源为高德）' : srcCrs;
+  if (srcCrs === 'none') return lang === 'zh' ? '无坐标' : 'no coordinates';
+  return srcCrs;
+}
