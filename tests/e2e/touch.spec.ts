@@ -1,0 +1,49 @@
+/**
+ * A phone user with a finger: tapping a symbol on the map selects its item, the sheet's handle
+ * expands the panel, and axe finds nothing serious at phone size (default, detail, reader).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMapIdle } from './fixtures';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+/** The screen point of a mapped item's symbol, from the map itself. */
+async function screenPointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((itemId) => {
+    const map = (window as any).__atlasMap;
+    const f = map.querySourceFeatures('items').find((x: any) => x.properties.id === itemId);
+    const p = map.project(f.geometry.coordinates);
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, id);
+}
+
+test('tapping a symbol on the map selects its item', async ({ page }) => {
+  // Centred on the memorial, above the bottom sheet, so the symbol is on screen and uncovered.
+  await page.goto('/#map=14/41.1260/121.1430');
+  await waitForMapIdle(page);
+  const p = await screenPointOf(page, 'liaoshen-zhanyi-jinianguan');
+  await page.touchscreen.tap(p.x, p.y);
+  await expect(page.getByTestId('item-detail')).toContainText('辽沈战役纪念馆');
+  await expect(page).toHaveURL(/item=liaoshen-zhanyi-jinianguan/);
+});
+
+test('the sheet handle expands the panel by tap, and axe finds nothing serious on a phone', async ({ page }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const panel = page.locator('#panel');
+  const before = (await panel.boundingBox())!.height;
+  await page.getByRole('button', { name: '展开面板' }).first().tap();
+  await expect.poll(async () => (await panel.boundingBox())!.height).toBeGreaterThan(before + 100);
+
+  for (const url of ['/', '/?item=songpo-lu', '/?item=songpo-lu&reader=1&lang=en']) {
+    await page.goto(url);
+    await waitForMapIdle(page);
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const serious = await page.evaluate(async () => {
+      const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => v.id);
+    });
+    expect(serious, url).toEqual([]);
+  }
+});
