@@ -1,21 +1,30 @@
 /**
- * Shared e2e fixtures: every test collects page errors and any request that would leave
- * 127.0.0.1, and fails on either after it ran. Tests read map state through window.__atlasMap.
+ * Shared e2e fixtures: every test collects page errors, console errors and any request that would
+ * leave 127.0.0.1, and fails on any of them after it ran. A test that breaks a file on purpose
+ * declares the console errors it expects with `test.use({ expectedConsoleErrors: [/…/] })`.
+ * Tests read map state through window.__atlasMap.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Guard {
   pageErrors: string[];
+  consoleErrors: string[];
   offHostRequests: string[];
 }
 
 const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
 
-export const test = base.extend<{ guard: Guard }>({
+export const test = base.extend<{ guard: Guard; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   guard: [
-    async ({ page }, use) => {
-      const guard: Guard = { pageErrors: [], offHostRequests: [] };
+    async ({ page, expectedConsoleErrors }, use) => {
+      const guard: Guard = { pageErrors: [], consoleErrors: [], offHostRequests: [] };
       page.on('pageerror', (e) => guard.pageErrors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        const text = `${m.text()} ${m.location().url ?? ''}`.trim();
+        if (!expectedConsoleErrors.some((re) => re.test(text))) guard.consoleErrors.push(text);
+      });
       await page.route('**/*', (route) => {
         const url = route.request().url();
         if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.fallback();
@@ -24,6 +33,7 @@ export const test = base.extend<{ guard: Guard }>({
       });
       await use(guard);
       expect(guard.pageErrors, 'page errors').toEqual([]);
+      expect(guard.consoleErrors, 'console errors').toEqual([]);
       expect(guard.offHostRequests, 'requests leaving 127.0.0.1').toEqual([]);
     },
     { auto: true },

@@ -31,13 +31,17 @@ test('a broken report.json leaves the map and the list working, with a notice na
   await expect(page.locator('.reader-box')).toContainText('report.json');
 });
 
-test('a broken gazetteer.json is named in a notice; the map and the detail still work', async ({ page }) => {
-  await page.route('**/data/gazetteer.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
-  await page.goto('/?item=songpo-lu');
-  await waitForMapIdle(page);
-  await expect(page.getByTestId('notice')).toContainText('gazetteer.json');
-  await expect(page.getByTestId('notice')).not.toContainText('地图出错');
-  await expect(page.getByTestId('item-detail')).toContainText(QUOTE);
+test.describe('a failing gazetteer.json', () => {
+  test.use({ expectedConsoleErrors: [/Failed to load resource: .*status of 500 .*gazetteer\.json/] });
+
+  test('a broken gazetteer.json is named in a notice; the map and the detail still work', async ({ page }) => {
+    await page.route('**/data/gazetteer.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
+    await page.goto('/?item=songpo-lu');
+    await waitForMapIdle(page);
+    await expect(page.getByTestId('notice')).toContainText('gazetteer.json');
+    await expect(page.getByTestId('notice')).not.toContainText('地图出错');
+    await expect(page.getByTestId('item-detail')).toContainText(QUOTE);
+  });
 });
 
 test("MapLibre's own controls speak the UI's language", async ({ page }) => {

@@ -43,22 +43,27 @@ test('the attribution names every data source in use', async ({ page }) => {
   for (const a of manifest.attributions) await expect(attribution).toContainText(a.text);
 });
 
-for (const [name, body, status] of [
-  ['missing', '', 404],
-  ['corrupt', '{"type": "FeatureCollection", "features": [ {oops', 200],
-  ['off-schema', '{"type": "FeatureCollection", "features": [{"type": "Feature"}]}', 200],
-] as const) {
-  test(`a ${name} data file shows a readable error, not a blank page`, async ({ page }) => {
-    await page.route('**/data/items.geojson', (route) =>
-      route.fulfill({ status, body, contentType: 'application/json' }),
-    );
-    await page.goto('/');
-    const notice = page.getByTestId('notice');
-    await expect(notice).toBeVisible();
-    await expect(notice).toContainText('items.geojson');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  });
-}
+test.describe('broken data files', () => {
+  // The browser logs the failed request itself; that one line is expected here.
+  test.use({ expectedConsoleErrors: [/Failed to load resource: .*status of 404 .*items\.geojson/] });
+
+  for (const [name, body, status] of [
+    ['missing', '', 404],
+    ['corrupt', '{"type": "FeatureCollection", "features": [ {oops', 200],
+    ['off-schema', '{"type": "FeatureCollection", "features": [{"type": "Feature"}]}', 200],
+  ] as const) {
+    test(`a ${name} data file shows a readable error, not a blank page`, async ({ page }) => {
+      await page.route('**/data/items.geojson', (route) =>
+        route.fulfill({ status, body, contentType: 'application/json' }),
+      );
+      await page.goto('/');
+      const notice = page.getByTestId('notice');
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText('items.geojson');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  }
+});
 
 test('the panel collapses, and becomes a bottom sheet on a phone', async ({ page }) => {
   await page.goto('/');
