@@ -52,3 +52,19 @@ test("MapLibre's own controls speak the UI's language", async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   await expect(page.getByRole('button', { name: '放大' })).toHaveCount(0);
 });
+
+test.describe('two parts failing at once', () => {
+  test.use({ expectedConsoleErrors: [/Failed to load resource: .*status of 500 .*(gazetteer|report)\.json/] });
+
+  test('each gets its own notice, stacked, not on top of each other', async ({ page }) => {
+    await page.route('**/data/gazetteer.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
+    await page.route('**/data/report.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
+    await page.goto('/');
+    await waitForMapIdle(page);
+    const notices = page.getByTestId('notice');
+    await expect(notices).toHaveCount(2);
+    const [a, b] = [(await notices.nth(0).boundingBox())!, (await notices.nth(1).boundingBox())!];
+    expect(a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+    await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', '102');
+  });
+});
