@@ -1,8 +1,18 @@
 import { defineConfig } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with scripts/ensure-chromium.mjs
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { execFileSync } from 'node:child_process';
 
-const PORT = 4173;
+/**
+ * A free port, chosen once by the runner and inherited by its workers through the environment, so
+ * that two runs on one machine (two checkouts, a busy CI host) never collide on a fixed port.
+ */
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+process.env.PW_PORT ||= String(freePort());
+const PORT = Number(process.env.PW_PORT);
 
 export default defineConfig({
   // `npm run screenshots` points the same rig at tests/screenshots (pictures, not checks).
