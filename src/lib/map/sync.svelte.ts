@@ -1,0 +1,20 @@
+/**
+ * State → map: the one direction data flows into the controller. Call `syncMap` while a component
+ * initialises (it sets up `$effect`s); each effect re-runs only for the state it reads.
+ */
+import { untrack } from 'svelte';
+import { filterExpression, statusKey } from '../filters';
+import { mapUiStrings } from '../i18n';
+import type { AtlasState } from '../state.svelte';
+import type { MapController } from './controller';
+
+export function syncMap(s: AtlasState, controller: () => MapController | undefined): void {
+  // The map's features carry no search text, so pinyin arriving later (a new `records`) must not
+  // re-send every feature to MapLibre's worker: only the items (a new data file) do.
+  $effect(() => controller()?.setItems(s.items, untrack(() => s.records)));
+  $effect(() => controller()?.setFilter(filterExpression(s.filters, s.records)));
+  $effect(() => controller()?.setStatusKey(statusKey(s.filters.year)));
+  $effect(() => controller()?.setLanguage(s.lang, mapUiStrings(s.lang)));
+  $effect(() => controller()?.setHover(s.hovered));
+  $effect(() => controller()?.setSelected(s.selected));
+}
