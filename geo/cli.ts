@@ -4,9 +4,9 @@
  * writes nothing and exits 1, so a broken input never replaces the last good data the app serves.
  * ATLAS_ROOT points it at another checkout (the tests use a temporary copy).
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PATHS, runPipeline } from './pipeline';
+import { writeOutputAtomic } from './writeOutputAtomic';
 
 const root = resolve(process.env.ATLAS_ROOT ?? join(import.meta.dirname, '..'));
 const out = join(root, PATHS.output);
@@ -19,11 +19,7 @@ if (itemsError || problems.length) {
   process.exit(1);
 }
 
-// Start from an empty folder so a file the pipeline no longer makes does not linger.
-mkdirSync(out, { recursive: true });
-for (const name of readdirSync(out)) rmSync(join(out, name), { recursive: true, force: true });
-for (const [name, text] of files) {
-  mkdirSync(dirname(join(out, name)), { recursive: true });
-  writeFileSync(join(out, name), text);
-}
+// A whole new folder replaces the old one, so a file the pipeline no longer makes does not linger
+// and a failed write never leaves a partial public/data/.
+writeOutputAtomic(out, files);
 console.log(`geo: wrote ${files.size} files to ${PATHS.output}/`);
