@@ -1,7 +1,7 @@
 // `npm test`: type check, unit tests, production build, e2e in real Chromium — in that order,
 // stopping at the first failure — then one closing line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,6 +35,7 @@ function finish(ok) {
   countVitest();
   countPlaywright();
   if (!ok && failed === 0) failed = 1; // a failed step that is not a test (type check, build) still fails
+  rmSync(tmp, { recursive: true, force: true }); // the reporters' JSON is read: leave /tmp as found
   console.log(`\ntests: ${passed} passed, ${failed} failed`);
   process.exit(ok ? 0 : 1);
 }

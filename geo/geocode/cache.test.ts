@@ -1,11 +1,17 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatCache, GeocodeEntry, readCache, writeCacheAtomic } from './cache';
 
-const tempDir = () => mkdtemp(join(tmpdir(), 'geocode-cache-'));
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'geocode-cache-'));
+  temps.push(dir);
+  return dir;
+};
 
 function okEntry(item_id: string, query = `锦州市凌河区 ${item_id}`, date = '2024-05-01'): GeocodeEntry {
   return {

@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +35,16 @@ function item(id: string, name: string, precision: Precision): ItemFeature {
   };
 }
 
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
+
 async function setup(features = [
   item('guizhou-xiaoqu', '贵州小区', 'subdistrict'),
   item('bairi-xiaoqu', '白日小区', 'district'),
   item('wusan-park', '五三数字产业园', 'near'),
 ]) {
   const dir = await mkdtemp(join(tmpdir(), 'geocode-run-'));
+  temps.push(dir);
   const itemsPath = join(dir, 'items.geojson');
   const cachePath = join(dir, 'geocode-cache.json');
   const collection: ItemCollection = { type: 'FeatureCollection', features };
