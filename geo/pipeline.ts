@@ -102,7 +102,7 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
     },
     geocodeGazetteerEntries(geocodes),
   );
-  const locations = parseLocations(read(PATHS.locations));
+  const locations = parseLocations(read(PATHS.locations), PATHS.locations);
   const built = loadItems(root);
   return assemble(basemap, built, locations, sha256(read(PATHS.report)), {
     geocode: (item, linghe) => locateFromGeocodes(item, geocodes, linghe),

@@ -6,7 +6,7 @@
  * hand and must find the line: `items.yaml: item "xuzhou-jie" mentions[1].quote: …`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../parseYaml.ts';
 import { z } from 'zod';
 import { Category, Id, ItemDraft, Status, Year } from '../../src/lib/schema.ts';
 import type { Mention, Report } from '../../src/lib/schema.ts';
@@ -82,12 +82,7 @@ export function validateAnnotations(raw: unknown, file = 'items.yaml'): ItemAnno
 }
 
 export function parseAnnotations(yamlText: string, file = 'items.yaml'): ItemAnnotation[] {
-  let raw: unknown;
-  try {
-    raw = parse(yamlText);
-  } catch (e) {
-    throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
-  }
+  const raw = parseYaml(yamlText, file);
   return validateAnnotations(raw, file);
 }
 

@@ -10,7 +10,7 @@
  * Dismissal: `text` equal to the candidate's, and `at` (start offsets) absent or listing its start.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../parseYaml.ts';
 import { z } from 'zod';
 import type { ItemDraft, Ledger, LedgerEntry } from '../../src/lib/schema.ts';
 import type { Candidate } from './candidates.ts';
@@ -27,12 +27,7 @@ export const Dismissal = z
 export type Dismissal = z.infer<typeof Dismissal>;
 
 export function parseDismissals(yamlText: string, file = 'ledger.yaml'): Dismissal[] {
-  let raw: unknown;
-  try {
-    raw = parse(yamlText);
-  } catch (e) {
-    throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
-  }
+  const raw = parseYaml(yamlText, file);
   if (raw === null || raw === undefined) return [];
   if (!Array.isArray(raw)) throw new Error(`${file}: expected a list of dismissals, got ${typeof raw}`);
   return raw.map((entry, i) => {

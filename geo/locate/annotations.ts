@@ -3,9 +3,9 @@
  * facts it uses. Human-readable and reviewed by hand; parsed strictly so a typo is an error that
  * names the item, not a silently unlocated item.
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { Id } from '../../src/lib/schema';
+import { parseYaml } from '../parseYaml';
 
 /**
  * Every entry explains itself in both UI languages: `note` (English) and `note_zh` (Chinese, the
@@ -44,12 +44,17 @@ export type LocationAnnotation = z.infer<typeof LocationAnnotation>;
 export const LocationsFile = z.record(Id, LocationAnnotation);
 export type LocationsFile = z.infer<typeof LocationsFile>;
 
-export function parseLocations(text: string): LocationsFile {
-  const raw = (parse(text) ?? {}) as unknown;
+/** One line per problem: the file, the item id and the field, what is wrong. */
+export function parseLocations(text: string, file = 'locations.yaml'): LocationsFile {
+  const raw = (parseYaml(text, file) ?? {}) as unknown;
   const result = LocationsFile.safeParse(raw);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`locations.yaml: ${issues.length} problem(s):\n  ${issues.join('\n  ')}`);
+    const issues = result.error.issues.map((i) => {
+      const [id, ...field] = i.path.map(String);
+      const where = id === undefined ? '(top level)' : `item "${id}"${field.length ? ` field ${field.join('.')}` : ''}`;
+      return `${file}: ${where}: ${i.message}`;
+    });
+    throw new Error(issues.join('\n'));
   }
   return result.data;
 }

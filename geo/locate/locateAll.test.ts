@@ -130,8 +130,8 @@ describe('geo/annotations/locations.yaml', () => {
     expect(() => parseLocations('x-item: { method: guess, note: n, note_zh: n }')).toThrow(/x-item/);
   });
   it('rejects an entry without a Chinese note, or with an empty one, naming the item', () => {
-    expect(() => parseLocations('x-item: { method: district, note: District-wide. }')).toThrow(/x-item\.note_zh/);
-    expect(() => parseLocations("x-item: { method: district, note: District-wide., note_zh: '' }")).toThrow(/x-item\.note_zh/);
+    expect(() => parseLocations('x-item: { method: district, note: District-wide. }')).toThrow(/item "x-item" field note_zh/);
+    expect(() => parseLocations("x-item: { method: district, note: District-wide., note_zh: '' }")).toThrow(/item "x-item" field note_zh/);
     expect(parseLocations('x-item: { method: district, note: District-wide., note_zh: 全区。 }')['x-item'].note_zh).toBe('全区。');
   });
   it('has Chinese notes that are Chinese prose stating the same numbers as the English ones', () => {
