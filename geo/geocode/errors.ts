@@ -3,7 +3,7 @@
  * reach neither a log nor a thrown message, whoever prints it.
  */
 
-export type GeocodeErrorKind = 'http' | 'rate_limited' | 'timeout' | 'malformed' | 'provider' | 'network';
+export type GeocodeErrorKind = 'http' | 'rate_limited' | 'timeout' | 'malformed' | 'provider' | 'network' | 'redirect';
 
 /** Query parameters that carry secrets at the providers we talk to (AMap `key`, Tianditu `tk`). */
 const SECRET_PARAMS = /([?&](?:key|tk|token|apikey|api_key)=)[^&#\s"']*/gi;
@@ -73,5 +73,16 @@ export class NetworkError extends GeocodeError {
   constructor(url: string, detail: string, secrets?: readonly (string | undefined)[]) {
     super('network', url, `request failed: ${detail}`, secrets);
     this.name = 'NetworkError';
+  }
+}
+
+/**
+ * The provider redirected to another origin. Never followed: the request URL carries the AMap key,
+ * and a redirect would hand it (and our query) to whoever that origin is. Names only the origin.
+ */
+export class CrossOriginRedirectError extends GeocodeError {
+  constructor(url: string, targetOrigin: string, secrets?: readonly (string | undefined)[]) {
+    super('redirect', url, `refused a redirect to another origin (${targetOrigin}); check --base-url or the provider`, secrets);
+    this.name = 'CrossOriginRedirectError';
   }
 }

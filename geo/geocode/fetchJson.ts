@@ -4,6 +4,8 @@
  * giving up. Nothing here prints; callers decide.
  */
 import {
+  CrossOriginRedirectError,
+  GeocodeError,
   GeocodeTimeoutError,
   HttpError,
   MalformedResponseError,
@@ -22,6 +24,9 @@ export interface FetchJsonOptions {
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
 }
+
+/** Same-origin redirects followed at most this often (a loop is an HTTP error, not a hang). */
+const MAX_REDIRECTS = 5;
 
 /** Used when a 429 carries no Retry-After: long enough to be polite, short enough to be useful. */
 const DEFAULT_RETRY_AFTER_MS = 5_000;
@@ -67,15 +72,33 @@ interface RawResponse {
   body: string;
 }
 
+/**
+ * One request, following redirects by hand: only within the origin asked, because the URL carries
+ * the API key and `redirect: 'follow'` would send it wherever a Location header points.
+ */
 async function getOnce(url: string, opts: FetchJsonOptions): Promise<RawResponse> {
   const doFetch = opts.fetch ?? fetch;
+  const origin = new URL(url).origin;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   try {
-    const res = await doFetch(url, { headers: opts.headers, signal: controller.signal, redirect: 'follow' });
-    const body = await res.text();
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
+    let current = url;
+    for (let hops = 0; ; hops++) {
+      const res = await doFetch(current, { headers: opts.headers, signal: controller.signal, redirect: 'manual' });
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && location !== null) {
+        await res.body?.cancel();
+        const next = new URL(location, current);
+        if (next.origin !== origin) throw new CrossOriginRedirectError(url, next.origin, opts.secrets);
+        if (hops >= MAX_REDIRECTS) throw new HttpError(url, res.status, opts.secrets);
+        current = next.href;
+        continue;
+      }
+      const body = await res.text();
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
+    }
   } catch (e) {
+    if (e instanceof GeocodeError) throw e;
     if (controller.signal.aborted) throw new GeocodeTimeoutError(url, opts.timeoutMs, opts.secrets);
     const err = e as Error & { cause?: { message?: string } };
     throw new NetworkError(url, err.cause?.message ?? err.message, opts.secrets);
