@@ -1,13 +1,14 @@
 /**
  * The committed geocoder cache (`geo/annotations/geocode-cache.json`): every answer a provider gave,
  * ok or no_result, with the query and the day it was asked. It is evidence, so it is only ever
- * merged into, written atomically (temp file + rename in the same folder), and a corrupt file is
- * reported, never overwritten.
+ * merged into, written atomically (temp file + rename in the same folder) under a lock file (so
+ * concurrent runs lose nothing), and a corrupt file is reported, never overwritten.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { withFileLock } from './withFileLock';
 
 export const Provider = z.enum(['nominatim', 'amap']);
 export type Provider = z.infer<typeof Provider>;
@@ -111,14 +112,17 @@ export async function writeCacheAtomic(path: string, incoming: readonly GeocodeE
     const r = GeocodeEntry.safeParse(e);
     if (!r.success) throw new Error(`geocode cache: refusing invalid entry for ${e.item_id}/${e.provider}: ${r.error.issues[0]?.message}`);
   }
-  const merged = mergeEntries(await readCache(path), incoming);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, formatCache(merged), 'utf8');
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new Error(`geocode cache ${path}: write failed (${(e as Error).message})`);
-  }
-  return merged;
+  // Read, merge and replace under a lock: two runs at once must not drop each other's answers.
+  return withFileLock(path, async () => {
+    const merged = mergeEntries(await readCache(path), incoming);
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await writeFile(tmp, formatCache(merged), 'utf8');
+      await rename(tmp, path);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw new Error(`geocode cache ${path}: write failed (${(e as Error).message})`);
+    }
+    return merged;
+  });
 }
