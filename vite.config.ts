@@ -1,6 +1,14 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/** `PORT=5000 npm start` (or `npm start -- --port 5000`); a typo is an error, not a silent 4173. */
+function previewPort(value = process.env.PORT): number {
+  if (value === undefined || value === '') return 4173;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number (1–65535), got "${value}"`);
+  return port;
+}
+
 export default defineConfig({
   plugins: [svelte()],
   // 'mpa' so that a missing data file is a 404, not index.html served as if it were JSON.
@@ -8,6 +16,8 @@ export default defineConfig({
   base: './',
   // MapLibre alone is ~1 MB minified and shares the entry chunk; warn only beyond that.
   build: { target: 'es2022', chunkSizeWarningLimit: 1400 },
-  preview: { host: '127.0.0.1' },
+  // strictPort: a busy port is an error that names it, never a silently different address.
+  // `npm start -- --host` listens on every interface, for a phone on the same LAN.
+  preview: { host: '127.0.0.1', port: previewPort(), strictPort: true },
   server: { host: '127.0.0.1' },
 });
