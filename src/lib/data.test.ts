@@ -94,6 +94,7 @@ describe('big files are checked in place', () => {
       (f) => delete f.properties.claims,
       (f) => (f.id = 'Not Kebab'),
       (f) => (f.properties.location.uncertainty_m = -1),
+      (f) => (f.id = items.features[0].id), // a duplicate id: the keyed list and URLs need unique ones
     ];
     for (const breakIt of breakages) {
       const copy = structuredClone(items);
@@ -101,6 +102,16 @@ describe('big files are checked in place', () => {
       expect(ItemCollection.safeParse(copy).success).toBe(false);
       expect(isValid(ItemCollection, copy)).toBe(false);
     }
+  });
+});
+
+describe('duplicate item ids', () => {
+  it('are refused by the shared schema, naming the id and where the second copy is', () => {
+    const items = JSON.parse(readFileSync(new URL('../../public/data/items.geojson', import.meta.url), 'utf8'));
+    items.features[5].id = items.features[2].id;
+    const r = ItemCollection.safeParse(items);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues).toEqual([expect.objectContaining({ path: ['features', 5, 'id'], message: `duplicate item id "${items.features[2].id}"` })]);
   });
 });
 

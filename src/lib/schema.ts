@@ -176,9 +176,21 @@ export const ItemFeature = z.object({
 });
 export type ItemFeature = z.infer<typeof ItemFeature>;
 
+/**
+ * Ids are unique: the list is keyed by them and URLs name them, so a duplicate would break the
+ * list (Svelte's keyed each) and make a shared link ambiguous. The issue names the second copy.
+ */
 export const ItemCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(ItemFeature),
+  features: z.array(ItemFeature).check(
+    z.superRefine((features, ctx) => {
+      const seen = new Set<string>();
+      features.forEach((f, i) => {
+        if (seen.has(f.id)) ctx.addIssue({ code: 'custom', message: `duplicate item id "${f.id}"`, input: f.id, path: [i, 'id'] });
+        seen.add(f.id);
+      });
+    }),
+  ),
 });
 export type ItemCollection = z.infer<typeof ItemCollection>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, formatHash, formatSearch, parseUrl, type UrlState } from './url';
+import fc from 'fast-check';
+import { clipQuery, DEFAULT_URL_STATE, formatHash, formatSearch, MAX_QUERY, parseUrl, type UrlState } from './url';
 
 describe('parseUrl', () => {
   it('gives the default view for an empty URL, with no problems', () => {
@@ -81,5 +82,51 @@ describe('formatSearch / formatHash', () => {
     const s: UrlState = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, categories: ['road_bridge', 'renewal'], q: ' 松坡 ' }, lang: 'en' };
     expect(formatSearch(s)).toBe('?category=road_bridge,renewal&q=%E6%9D%BE%E5%9D%A1&lang=en');
     expect(formatHash({ zoom: 14.123, lat: 41.1234567, lng: 121.1234567 })).toBe('#map=14.12/41.12346/121.12346');
+  });
+});
+
+describe('the codec is total (property tests, seeded)', () => {
+  const seed = 20221208;
+  // Hostile search strings: any code units (lone surrogates too), separators, percent signs, emoji.
+  const part = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.constantFrom('%', '%E', '%ZZ', '%F0%9F', ',', '&', '=', '#', '?', '+', '\uD83D', '\uDE00', '😀', 'a'.repeat(99) + '😀'),
+  );
+  const key = fc.constantFrom('year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang', 'map', 'x', '');
+  const search = fc.array(fc.tuple(key, fc.array(part, { maxLength: 4 })), { maxLength: 8 }).map(
+    (pairs) => '?' + pairs.map(([k, v]) => `${k}=${v.join('')}`).join('&'),
+  );
+  const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), search);
+
+  it('turns any string into a valid state, and format(parse(x)) is a fixed point', () => {
+    fc.assert(
+      fc.property(anyString, anyString, (s, h) => {
+        const { state } = parseUrl(s, h);
+        expect([...state.filters.q].length).toBeLessThanOrEqual(MAX_QUERY);
+        expect(state.lang === 'zh' || state.lang === 'en').toBe(true);
+        const once = formatSearch(state);
+        const again = formatSearch(parseUrl(once, '').state);
+        expect(again).toBe(once);
+        // What was formatted parses without a single problem.
+        expect(parseUrl(once, formatHash(state.view)).problems).toEqual([]);
+      }),
+      { seed, numRuns: 3000 },
+    );
+  });
+
+  it('never cuts a surrogate pair: 99 × a + 😀 survives as typed', () => {
+    const q = 'a'.repeat(99) + '😀';
+    const { state } = parseUrl(`?q=${encodeURIComponent(q)}`, '');
+    expect(state.filters.q).toBe(q);
+    expect(() => formatSearch(state)).not.toThrow();
+    expect(clipQuery('a'.repeat(100) + '😀')).toBe('a'.repeat(100));
+    expect(clipQuery('x\uD83D')).toBe('x\uFFFD');
+    expect(formatSearch({ ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, q: 'x\uDE00y' } })).toBe('?q=x%EF%BF%BDy');
+  });
+
+  it('encodes every list value and the item id', () => {
+    const s: UrlState = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, hoods: ['a&b=c', 'tiebei'] }, item: 'x#y' };
+    expect(formatSearch(s)).toBe('?hood=a%26b%3Dc,tiebei&item=x%23y');
   });
 });

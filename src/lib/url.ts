@@ -34,8 +34,17 @@ export interface UrlProblem {
 }
 
 const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang'] as const;
-/** Longest search text kept: a URL is for sharing, not for pasting documents. */
+/** Longest search text kept, in code points: a URL is for sharing, not for pasting documents. */
 export const MAX_QUERY = 100;
+
+/**
+ * At most `MAX_QUERY` code points, never half a surrogate pair: a cut pair (or a lone surrogate
+ * typed or pasted) makes encodeURIComponent throw URIError, which once took the whole app down.
+ */
+export function clipQuery(q: string): string {
+  const wellFormed = q.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return Array.from(wellFormed).slice(0, MAX_QUERY).join('');
+}
 
 const ViewSchema = z.object({
   zoom: z.number().check(z.gte(0), z.lte(24)),
@@ -85,7 +94,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
   const categories = parseList('category', params.get('category'), (v): v is Category => Category.safeParse(v).success, problems);
   const statuses = parseList('status', params.get('status'), (v): v is Status => Status.safeParse(v).success, problems);
   const hoods = parseList('hood', params.get('hood'), (v): v is string => NEIGHBOURHOOD_IDS.has(v), problems);
-  const q = (params.get('q') ?? '').slice(0, MAX_QUERY);
+  const q = clipQuery(params.get('q') ?? '');
 
   let item: string | null = null;
   const rawItem = params.get('item');
@@ -123,14 +132,16 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
 export function formatSearch(s: UrlState): string {
   const p: string[] = [];
   const f = s.filters;
-  // Hand-built so that commas stay readable; values are ids and enums except q.
+  // Hand-built so that the separating commas stay readable; each value is still encoded, so a value
+  // that is not the id or enum it should be cannot break out into another parameter.
+  const list = (values: readonly string[]) => values.map((v) => encodeURIComponent(v)).join(',');
   if (f.year !== null) p.push(`year=${f.year}`);
-  if (f.categories.length) p.push(`category=${f.categories.join(',')}`);
-  if (f.statuses.length) p.push(`status=${f.statuses.join(',')}`);
-  if (f.hoods.length) p.push(`hood=${f.hoods.join(',')}`);
-  const q = f.q.trim();
-  if (q) p.push(`q=${encodeURIComponent(q.slice(0, MAX_QUERY))}`);
-  if (s.item) p.push(`item=${s.item}`);
+  if (f.categories.length) p.push(`category=${list(f.categories)}`);
+  if (f.statuses.length) p.push(`status=${list(f.statuses)}`);
+  if (f.hoods.length) p.push(`hood=${list(f.hoods)}`);
+  const q = clipQuery(f.q.trim()).trim();
+  if (q) p.push(`q=${encodeURIComponent(q)}`);
+  if (s.item) p.push(`item=${encodeURIComponent(s.item)}`);
   if (s.reader) p.push('reader=1');
   if (s.lang !== 'zh') p.push(`lang=${s.lang}`);
   return p.length ? `?${p.join('&')}` : '';
