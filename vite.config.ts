@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { cspFor, HEADER_ONLY } from './src/lib/csp';
 
 /** `PORT=5000 npm start` (or `npm start -- --port 5000`); a typo is an error, not a silent 4173. */
 function previewPort(value = process.env.PORT): number {
@@ -9,8 +10,23 @@ function previewPort(value = process.env.PORT): number {
   return port;
 }
 
+/** The one policy; an online basemap passes its tile origins here. */
+const CSP = cspFor([]);
+
+/**
+ * The built index.html carries the policy as a meta tag (so any static host enforces it); the dev
+ * server is left without (Vite's dev client injects inline code).
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'atlas-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), cspMeta()],
   // 'mpa' so that a missing data file is a 404, not index.html served as if it were JSON.
   appType: 'mpa',
   base: './',
@@ -18,6 +34,6 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 1400 },
   // strictPort: a busy port is an error that names it, never a silently different address.
   // `npm start -- --host` listens on every interface, for a phone on the same LAN.
-  preview: { host: '127.0.0.1', port: previewPort(), strictPort: true },
+  preview: { host: '127.0.0.1', port: previewPort(), strictPort: true, headers: { 'Content-Security-Policy': CSP + HEADER_ONLY } },
   server: { host: '127.0.0.1' },
 });

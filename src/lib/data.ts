@@ -55,20 +55,41 @@ export interface LoadOptions {
   fetcher?: typeof fetch;
   /** The page's base URL; defaults to document.baseURI. */
   base?: string;
+  /** Give up on a file (headers and body) after this long; defaults to `fetchTimeoutMs()`. */
+  timeoutMs?: number;
 }
+
+/** A hung server must not leave "loading…" on screen forever. */
+export const FETCH_TIMEOUT_MS = 15_000;
+
+/**
+ * The timeout in force: FETCH_TIMEOUT_MS, unless the page set `window.__atlasFetchTimeoutMs`
+ * (e2e tests do, via an init script, so that the "hung file" case takes a second, not fifteen).
+ */
+export function fetchTimeoutMs(): number {
+  const override = (globalThis as { __atlasFetchTimeoutMs?: unknown }).__atlasFetchTimeoutMs;
+  return typeof override === 'number' && override > 0 ? override : FETCH_TIMEOUT_MS;
+}
+
+const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+const timedOut = (file: string, ms: number) => new DataError(file, `timed out after ${ms / 1000} s`);
 
 /** Files at least this large are checked by a compiled validator (a lazy chunk) instead of parsed. */
 export const FAST_VALIDATE_BYTES = 1_000_000;
 
 /** Starts fetching `file`; a failed request or an HTTP error is a DataError naming the file. */
-export function fetchFile(file: string, { fetcher = fetch, base }: LoadOptions = {}): Promise<Response> {
+export function fetchFile(file: string, { fetcher = fetch, base, timeoutMs = fetchTimeoutMs() }: LoadOptions = {}): Promise<Response> {
   const response = (async () => {
     let r: Response;
+    // The signal also ends a body that stops arriving half-way (parseFile reads it later).
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      r = await fetcher(dataUrl(file, base));
+      r = await fetcher(dataUrl(file, base), { signal });
     } catch (e) {
+      if (isTimeout(e)) throw timedOut(file, timeoutMs);
       throw new DataError(file, `could not be fetched (${(e as Error).message})`);
     }
+    timeouts.set(r, timeoutMs);
     if (!r.ok) throw new DataError(file, `HTTP ${r.status} ${r.statusText}`.trim());
     return r;
   })();
@@ -76,6 +97,9 @@ export function fetchFile(file: string, { fetcher = fetch, base }: LoadOptions =
   response.catch(() => {});
   return response;
 }
+
+/** Which timeout a response was fetched under, so a body read cut by it says so. */
+const timeouts = new WeakMap<Response, number>();
 
 /** Parses a fetched `file` with `schema`; every failure is a DataError naming the file. */
 export async function parseFile<S extends z.ZodMiniType>(
@@ -89,6 +113,12 @@ export async function parseFile<S extends z.ZodMiniType>(
   let json: unknown;
   try {
     text = await r.text();
+  } catch (e) {
+    if (isTimeout(e)) throw timedOut(file, timeouts.get(r) ?? fetchTimeoutMs());
+    throw new DataError(file, `could not be read (${(e as Error).message})`);
+  }
+  if (text.trim() === '') throw new DataError(file, 'is empty');
+  try {
     json = JSON.parse(text);
   } catch {
     throw new DataError(file, 'is not valid JSON');
@@ -121,23 +151,55 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], max = 3): st
   return `does not match the schema: ${parts.join('; ')}${more}`;
 }
 
-/** What the map needs; the report (the largest file) comes separately, see `loadReport`. */
+/**
+ * What the map and the list need; the report (the largest file) comes separately, see `loadReport`.
+ * Only the items are essential: without the manifest the first view is the items' extent and the
+ * credits are missing (a notice says so); without a basemap file the map has no outline or landmarks.
+ */
 export interface AtlasData {
-  manifest: Manifest;
+  manifest: Manifest | null;
   items: ItemCollection;
   boundaries: BoundaryCollection;
   context: ContextCollection;
 }
 
-/** Everything the map needs, loaded in parallel; rejects with the first DataError. */
-export async function loadAtlasData(options: LoadOptions = {}): Promise<AtlasData> {
-  const [manifest, items, boundaries, context] = await Promise.all([
+/** Loaded data, plus the non-essential files that failed (each to be named in a notice). */
+export interface Loaded {
+  data: AtlasData;
+  failures: DataError[];
+}
+
+const emptyCollection = <T>(): { type: 'FeatureCollection'; features: T[] } => ({ type: 'FeatureCollection', features: [] });
+
+/** Everything the map needs, loaded in parallel; rejects (with a DataError) only if the items fail. */
+export async function loadAtlasData(options: LoadOptions = {}): Promise<Loaded> {
+  const [manifest, items, boundaries, context] = await Promise.allSettled([
     loadFile('manifest.json', Manifest, options),
     loadFile('items.geojson', ItemCollection, { ...options, checkInPlace: true }),
     loadFile('basemap/boundaries.geojson', BoundaryCollection, options),
     loadFile('basemap/context.geojson', ContextCollection, options),
   ]);
-  return { manifest, items, boundaries, context };
+  if (items.status === 'rejected') throw asDataError('items.geojson', items.reason);
+  const failures: DataError[] = [];
+  const settled = <T>(file: string, r: PromiseSettledResult<T>, fallback: T): T => {
+    if (r.status === 'fulfilled') return r.value;
+    failures.push(asDataError(file, r.reason));
+    return fallback;
+  };
+  return {
+    data: {
+      manifest: settled('manifest.json', manifest, null),
+      items: items.value,
+      boundaries: settled('basemap/boundaries.geojson', boundaries, emptyCollection() as BoundaryCollection),
+      context: settled('basemap/context.geojson', context, emptyCollection() as ContextCollection),
+    },
+    failures,
+  };
+}
+
+/** Anything thrown while loading `file`, as a DataError naming it. */
+export function asDataError(file: string, e: unknown): DataError {
+  return e instanceof DataError ? e : new DataError(file, e instanceof Error ? e.message : String(e));
 }
 
 /**
@@ -149,14 +211,9 @@ export function loadReport(response: Promise<Response>): Promise<Report> {
 }
 
 /**
- * The gazetteer (sources and licences behind evidence ids), which the detail view cites. It is
- * optional: a missing file (404) leaves evidence listed by id; a corrupt one is still an error.
+ * The gazetteer (sources and licences behind evidence ids), which the detail view cites. Without
+ * it evidence is listed by id; any failure, a 404 included, is for the caller to name in a notice.
  */
-export async function loadGazetteer(options: LoadOptions = {}): Promise<Gazetteer | null> {
-  try {
-    return await loadFile('gazetteer.json', Gazetteer, options);
-  } catch (e) {
-    if (e instanceof DataError && e.reason.startsWith('HTTP 404')) return null;
-    throw e;
-  }
+export function loadGazetteer(options: LoadOptions = {}): Promise<Gazetteer> {
+  return loadFile('gazetteer.json', Gazetteer, options);
 }

@@ -20,6 +20,9 @@ const zh = {
   map_error: '地图出错：',
   report_error: '报告全文无法加载，阅读器与原文上下文暂不可用：',
   gazetteer_error: '引用来源目录无法加载，证据只显示编号：',
+  data_part_error: '部分数据文件无法加载，地图缺少其中的内容（清单与筛选不受影响）：',
+  pinyin_error: '拼音搜索暂不可用（刷新页面可重试），仍可按中文名或英文名搜索：',
+  app_error: '程序出错（不是数据文件的问题），页面其余部分仍可使用：',
   switch_lang: 'English',
   switch_lang_label: 'Switch to English',
   intro:
@@ -120,6 +123,9 @@ const en: Record<MessageKey, string> = {
   map_error: 'Map error: ',
   report_error: 'The report text could not be loaded; the reader and the quotes’ context are unavailable: ',
   gazetteer_error: 'The gazetteer could not be loaded; evidence is shown by its ids only: ',
+  data_part_error: 'Some data files could not be loaded; the map lacks what they hold (the list and filters still work): ',
+  pinyin_error: 'Pinyin search is unavailable (reload to retry); search by Chinese or English name still works: ',
+  app_error: 'Something went wrong in the app (not in the data files); the rest of the page still works: ',
   switch_lang: '中文',
   switch_lang_label: '切换到中文',
   intro:

@@ -1,38 +1,80 @@
 /**
- * The app's start-up sequence, as one plain function: the map's data first, then the report, the
- * pinyin dictionary and the gazetteer, none of which may hold up the map or cost the page.
+ * How the app gets going, and what each failure costs. Only the items are essential: if they fail,
+ * the page says which file and why (`onFatal`). Everything else degrades to a notice naming the file
+ * (`onPartError`): a basemap file or the manifest (the map lacks that layer or the credits), the report
+ * (no context, no reader), the gazetteer (evidence by id), the pinyin chunk (search without
+ * pinyin). An exception in the app's own code after the data arrived is not a data problem and
+ * is reported as such (`app_error`), leaving the rest of the page working.
  */
-import { fetchFile, loadAtlasData, loadGazetteer, loadReport } from './data';
+import { DataError, fetchFile, loadAtlasData, loadGazetteer, loadReport } from './data';
+import { reportProblems } from './reportCheck';
 import type { AtlasState } from './state.svelte';
 
-/** Failures that cost a part of the page, not the page. */
-export type PartError = 'map_error' | 'report_error' | 'gazetteer_error';
+/** Notices that cost a part of the page, not the page: one each, stacked. */
+export type PartError = 'map_error' | 'data_part_error' | 'report_error' | 'gazetteer_error' | 'pinyin_error' | 'app_error';
 
 export interface LoadHooks {
-  /** The map's data is in the state: restore the URL's view, start writing the URL. */
+  /** The map's data is in the state: restore the URL's view, start writing the URL (a throw here is an app error). */
   onLoaded: () => void;
-  /** The page cannot be shown (a missing or broken data file). */
+  /** The page cannot be shown: items.geojson is missing or broken. */
   onFatal: (message: string) => void;
+  /** A part failed; `message` names the file. */
   onPartError: (key: PartError, message: string) => void;
 }
 
-export function startLoading(s: AtlasState, { onLoaded, onFatal, onPartError }: LoadHooks): void {
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export function startLoading(
+  s: AtlasState,
+  hooks: LoadHooks,
+  loadPinyin: () => Promise<{ pinyinOf: (zh: string) => { full: string; initials: string } }> = () => import('./pinyin'),
+): void {
+  const appError = (e: unknown) => hooks.onPartError('app_error', messageOf(e));
   // The report downloads alongside the rest but is parsed only after them, so it never holds up
   // the map; the detail's context and the reader wait for it.
   const reportResponse = fetchFile('report.json');
-  loadAtlasData()
-    .then((d) => {
-      s.load(d);
-      // A broken report costs the reader and the quotes' context, not the map and the list.
+  loadAtlasData().then(
+    ({ data, failures }) => {
+      try {
+        s.load(data);
+        if (failures.length) hooks.onPartError('data_part_error', failures.map((f) => f.message).join('; '));
+        hooks.onLoaded();
+      } catch (e) {
+        appError(e);
+        return;
+      }
+      // A broken or mismatched report costs the reader and the quotes' context, not the map and the list.
       loadReport(reportResponse)
-        .then((r) => (s.report = r))
-        .catch((e: Error) => onPartError('report_error', e.message));
-      onLoaded();
-      // Pinyin search arrives a moment later: its dictionary is a chunk of its own.
-      import('./pinyin').then((m) => s.addPinyin(m.pinyinOf));
+        .then(async (r) => {
+          const problems = await reportProblems(r, s.items, data.manifest?.report_sha256 ?? null);
+          if (problems.length) throw new DataError('report.json', problems.join('; '));
+          s.report = r;
+        })
+        .catch((e) => hooks.onPartError('report_error', messageOf(e)));
+      // Pinyin search arrives a moment later: its dictionary is a chunk of its own, which can be
+      // gone (a tab left open across a redeploy); search then works on names only.
+      loadPinyin()
+        .then((m) => s.addPinyin(m.pinyinOf))
+        .catch((e) => hooks.onPartError('pinyin_error', messageOf(e)));
       loadGazetteer()
         .then((g) => s.setGazetteer(g))
-        .catch((e: Error) => onPartError('gazetteer_error', e.message));
-    })
-    .catch((e: Error) => onFatal(e.message));
+        .catch((e) => hooks.onPartError('gazetteer_error', messageOf(e)));
+    },
+    (e) => hooks.onFatal(messageOf(e)),
+  );
+}
+
+/**
+ * Any uncaught error or rejection after start, shown as an app error (the console keeps its own
+ * report); returns the cleanup.
+ */
+export function watchAppErrors(onError: (message: string) => void): () => void {
+  const onErr = (e: ErrorEvent) => onError(e.message || messageOf(e.error));
+  const onRejection = (e: PromiseRejectionEvent) => onError(messageOf(e.reason));
+  window.addEventListener('error', onErr);
+  window.addEventListener('unhandledrejection', onRejection);
+  return () => {
+    window.removeEventListener('error', onErr);
+    window.removeEventListener('unhandledrejection', onRejection);
+  };
 }

@@ -19,6 +19,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
 import { mapRecord, type FilterRecord } from '../filters';
+import { escapeHtml } from '../escapeHtml';
 import { circleRing, type Bbox } from '../geometry';
 import type { ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
@@ -44,7 +45,7 @@ export type { Bbox };
 export interface MapOptions {
   container: HTMLElement;
   data: AtlasData;
-  /** Attribution HTML strings, one per source in use. */
+  /** Credits, one per source in use, as plain text (escaped here: MapLibre renders them as HTML). */
   attributions: string[];
   /** Where to open: a viewport from the URL, else these bounds. */
   view?: View | null;
@@ -63,6 +64,7 @@ const FRAME_MAX_ZOOM = 14.5;
 export class MapController {
   readonly map: MlMap;
   #loaded = false;
+  #destroyed = false;
   #queue: (() => void)[] = [];
   #hovered: string | null = null;
   #selected: string | null = null;
@@ -122,6 +124,7 @@ export class MapController {
 
   /** Runs `f` now if the style is in, else once it is. */
   #whenLoaded(f: () => void): void {
+    if (this.#destroyed) return;
     if (this.#loaded) f();
     else this.#queue.push(f);
   }
@@ -178,7 +181,7 @@ export class MapController {
     const controls: [IControl, ControlPosition][] = [
       [new NavigationControl({ showCompass: false }), 'top-right'],
       [new ScaleControl({ unit: 'metric' }), 'bottom-left'],
-      [new AttributionControl({ customAttribution: this.#attributions }), 'bottom-right'],
+      [new AttributionControl({ customAttribution: this.#attributions.map(escapeHtml) }), 'bottom-right'],
     ];
     for (const [c, at] of controls) this.map.addControl(c, at);
     this.#controls = controls.map(([c]) => c);
@@ -189,6 +192,7 @@ export class MapController {
    * language; `uiStrings` are MapLibre's UI string ids → text, from the app's catalog.
    */
   setLanguage(lang: 'zh' | 'en', uiStrings: Record<string, string>): void {
+    if (this.#destroyed) return;
     if (Object.entries(uiStrings).some(([k, v]) => this.map._locale[k] !== v)) {
       Object.assign(this.map._locale, uiStrings);
       this.#addControls();
@@ -232,6 +236,7 @@ export class MapController {
 
   /** Frames a bbox; a point (zero-size bbox) is centred at FRAME_MAX_ZOOM. */
   frame(bbox: Bbox, animate = true): void {
+    if (this.#destroyed) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const duration = animate && !reduceMotion ? 400 : 0;
     const c = this.map.getContainer();
@@ -243,14 +248,28 @@ export class MapController {
   }
 
   jumpTo(view: View): void {
+    if (this.#destroyed) return;
     this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
   }
 
   resize(): void {
+    if (this.#destroyed) return;
     this.map.resize();
   }
 
+  /**
+   * Safe at any moment, twice included: the app may unmount the map before its style has loaded
+   * (an error elsewhere, a fast navigation), when MapLibre's own teardown can throw on the
+   * half-built style. Queued work is dropped; a throw here would only add a second error to the first.
+   */
   destroy(): void {
-    this.map.remove();
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#queue.length = 0;
+    try {
+      this.map.remove();
+    } catch (e) {
+      console.warn('map teardown:', e);
+    }
   }
 }
