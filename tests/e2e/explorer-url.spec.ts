@@ -4,7 +4,7 @@
  * language switch, a phone-sized screen, and an axe check of the main states.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { expect, test, waitForMapIdle, injectAxe } from './fixtures';
 
 async function count(page: Page): Promise<number> {
   return Number(await page.getByTestId('item-list').getAttribute('data-count'));
@@ -150,7 +150,7 @@ test('on a phone the panel is a bottom sheet and the reader a full-screen overla
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
     return r.violations

@@ -5,6 +5,7 @@
  * Tests read map state through window.__atlasMap.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 export interface Guard {
   pageErrors: string[];
@@ -57,4 +58,12 @@ export async function renderedNames(page: Page, layer: string): Promise<string[]
     const features = map.queryRenderedFeatures({ layers: [layerId] });
     return [...new Set(features.map((f: any) => f.properties.name ?? f.properties.id))].sort() as string[];
   }, layer);
+}
+
+/**
+ * Puts axe-core into the page. Evaluated through the DevTools protocol rather than added as a
+ * <script> element: the app's Content-Security-Policy (rightly) refuses inline scripts.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
 }

@@ -3,7 +3,7 @@
  * expands the panel, and axe finds nothing serious at phone size (default, detail, reader).
  */
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { expect, test, waitForMapIdle, injectAxe } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -39,7 +39,7 @@ test('the sheet handle expands the panel by tap, and axe finds nothing serious o
   for (const url of ['/', '/?item=songpo-lu', '/?item=songpo-lu&reader=1&lang=en']) {
     await page.goto(url);
     await waitForMapIdle(page);
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    await injectAxe(page);
     const serious = await page.evaluate(async () => {
       const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
       return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => v.id);
