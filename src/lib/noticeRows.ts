@@ -26,8 +26,8 @@ export function noticeRows(problems: readonly UrlProblem[], cap = NOTICE_ROWS): 
     const key = `${p.reason}\u0000${p.param}\u0000${p.value}`;
     const row = byKey.get(key);
     if (row) row.times++;
-    else byKey.set(key, { ...p, value: clip(p.value), times: 1 });
+    else byKey.set(key, { ...p, times: 1 });
   }
   const all = [...byKey.values()];
-  return { rows: all.slice(0, cap), more: Math.max(0, all.length - cap) };
+  return { rows: all.slice(0, cap).map((r) => ({ ...r, value: clip(r.value) })), more: Math.max(0, all.length - cap) };
 }

@@ -33,6 +33,10 @@ export interface UrlProblem {
   reason: Reason;
 }
 
+// Set lookups, not safeParse: a hostile link can carry 20,000 values, and a failed parse builds an error.
+const CATEGORIES: ReadonlySet<string> = new Set(Category.options);
+const STATUSES: ReadonlySet<string> = new Set(Status.options);
+
 const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang'] as const;
 /** Longest search text kept, in code points: a URL is for sharing, not for pasting documents. */
 export const MAX_QUERY = 100;
@@ -91,8 +95,8 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     if (y?.success) year = y.data;
     else problems.push({ param: 'year', value: rawYear, reason: 'bad_year' });
   }
-  const categories = parseList('category', params.get('category'), (v): v is Category => Category.safeParse(v).success, problems);
-  const statuses = parseList('status', params.get('status'), (v): v is Status => Status.safeParse(v).success, problems);
+  const categories = parseList('category', params.get('category'), (v): v is Category => CATEGORIES.has(v), problems);
+  const statuses = parseList('status', params.get('status'), (v): v is Status => STATUSES.has(v), problems);
   const hoods = parseList('hood', params.get('hood'), (v): v is string => NEIGHBOURHOOD_IDS.has(v), problems);
   const q = clipQuery(params.get('q') ?? '');
 

@@ -135,15 +135,18 @@ test('99 × a + 😀, opened and typed, leaves the app working', async ({ page }
   await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('search')).toHaveValue(q);
   await expect(page.getByTestId('notice')).toHaveCount(0);
-  await page.getByTestId('search').fill('');
+  // Typed (one more emoji than fits): the URL keeps 100 whole code points.
+  await page.goto('/');
+  await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', /\d+/);
   await page.getByTestId('search').fill('a'.repeat(99) + '😀😀');
-  await expect(page).toHaveURL(/q=a{99}%F0%9F%98%80(&|$)/);
+  await expect(page).toHaveURL(/q=a{99}%F0%9F%98%80(#|$)/);
   await page.getByTestId('search').fill('松坡');
   await expect(page.getByTestId('item-row').first()).toContainText('松坡');
 });
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the URL notice stays small with 60 commas and with 20,000 values; dismiss in view (${viewport.width}px)`, async ({ page }) => {
+    test.setTimeout(150_000);
     await page.setViewportSize(viewport);
     for (const url of [`/?status=${','.repeat(60)}`, `/?status=${Array.from({ length: 20_000 }, (_, k) => `v${k}`).join(',')}`]) {
       // 20,000 values are too long a request line for the server (431): they arrive as a
@@ -157,7 +160,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
         }, url);
       }
       const notice = page.getByTestId('notice');
-      await expect(notice).toBeVisible();
+      await expect(notice).toBeVisible({ timeout: 30_000 });
       const box = (await notice.boundingBox())!;
       expect(box.height).toBeLessThanOrEqual(Math.min(300, viewport.height / 2));
       expect(await notice.locator('li').count()).toBeLessThanOrEqual(6);
@@ -166,8 +169,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
       if (url.includes('v1')) {
         await expect(notice).toContainText('另有 19995 项未列出');
       } else await expect(notice).toContainText('61 次');
-      await dismiss.click();
-      await expect(notice).toHaveCount(0);
+      await dismiss.click({ timeout: 30_000 });
+      await expect(notice).toHaveCount(0, { timeout: 30_000 });
     }
   });
 }
