@@ -166,3 +166,20 @@ test.describe('long unbroken strings', () => {
     });
   }
 });
+
+test('the Content-Security-Policy is sent and met: 0 violations with the map, detail and reader open', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => {
+    (window as any).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto('/?item=songpo-lu&reader=1');
+  expect(response!.headers()['content-security-policy']).toMatch(/default-src 'self'.*object-src 'none'.*base-uri 'self'/);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/script-src 'self';/);
+  // The style and the item layers in: MapLibre's worker, its images and sources have all loaded.
+  await page.waitForFunction(() => !!(window as any).__atlasMap?.getSource('items'), undefined, { timeout: 120_000 });
+  await expect(page.getByTestId('report-reader')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
+});
