@@ -78,7 +78,8 @@ async function checkPage(page: Page): Promise<string[]> {
 }
 
 test(`${IN_APP_URLS} seeded hostile URLs through the codec in one page (pushState + popstate)`, async ({ page }) => {
-  test.setTimeout(180_000);
+  // ~1 min on a quiet 2-core machine; generous for a shared, overloaded one.
+  test.setTimeout(600_000);
   await page.goto('/');
   await expect(page.getByTestId('item-list')).toBeVisible();
   const urls = hostileUrls(IN_APP_URLS);
@@ -118,7 +119,7 @@ test(`${IN_APP_URLS} seeded hostile URLs through the codec in one page (pushStat
 
 for (const [part, from] of [[1, 0], [2, FULL_LOADS / 2]] as const) {
   test(`full page loads of seeded hostile URLs, part ${part} of 2 (${FULL_LOADS / 2} each)`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(600_000);
     // Different URLs from the in-app run: another seed.
     const urls = hostileUrls(FULL_LOADS, FUZZ_SEED + 1).slice(from, from + FULL_LOADS / 2);
     for (const url of urls) {
