@@ -18,6 +18,8 @@ import {
 import type { Bbox } from './geometry';
 import { hoodBbox } from './hoodBbox';
 import type { Lang } from './i18n';
+import { DEFAULT_BASEMAP, type BasemapId } from './map/basemaps';
+import type { StreetFailure } from './map/streetBasemap';
 import type { Gazetteer, GazetteerEntry, ItemFeature, Report } from './schema';
 import type { UrlProblem, UrlState, View } from './url';
 
@@ -36,6 +38,9 @@ export class AtlasState {
   readerOpen = $state(false);
   lang: Lang = $state('zh');
   view: View | null = $state.raw(null);
+  basemap: BasemapId = $state(DEFAULT_BASEMAP);
+  /** The street basemap that last failed and why; shown until dismissed or another is chosen. */
+  basemapFailure: { basemap: BasemapId; failure: StreetFailure } | null = $state.raw(null);
   /** URL parts that were dropped, shown in a notice until dismissed. */
   problems: readonly UrlProblem[] = $state.raw([]);
 
@@ -86,7 +91,7 @@ export class AtlasState {
 
   /** The URL-visible part of the state. */
   urlState(): UrlState {
-    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, view: this.view };
+    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view };
   }
 
   /** Applies a parsed URL; an item id that names no item is dropped and reported. */
@@ -101,8 +106,20 @@ export class AtlasState {
     this.selected = item;
     this.readerOpen = s.reader;
     this.lang = s.lang;
+    this.setBasemap(s.basemap);
     if (s.view) this.view = s.view;
     this.problems = [...problems, ...extra];
+  }
+
+  setBasemap(id: BasemapId): void {
+    if (id !== this.basemap) this.basemapFailure = null;
+    this.basemap = id;
+  }
+
+  /** The map went back to the offline basemap: the state (and so the URL) follows, and says why. */
+  basemapFailed(id: BasemapId, failure: StreetFailure): void {
+    this.basemap = DEFAULT_BASEMAP;
+    this.basemapFailure = { basemap: id, failure };
   }
 
   item(id: string): ItemFeature | undefined {

@@ -9,7 +9,7 @@ describe('parseUrl', () => {
 
   it('reads every parameter of the documented example', () => {
     const { state, problems } = parseUrl(
-      '?year=2022&category=road_bridge,renewal&status=planned&hood=tiebei&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en',
+      '?year=2022&category=road_bridge,renewal&status=planned&hood=tiebei&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en&basemap=amap',
       '#map=14/41.13/121.15',
     );
     expect(problems).toEqual([]);
@@ -18,12 +18,13 @@ describe('parseUrl', () => {
       item: 'songpo-lu',
       reader: true,
       lang: 'en',
+      basemap: 'amap',
       view: { zoom: 14, lat: 41.13, lng: 121.15 },
     });
   });
 
   it('drops each invalid part, keeps the valid ones, and says why', () => {
-    const { state, problems } = parseUrl('?year=abc&category=road_bridge,castles&hood=atlantis&item=No Such!&reader=yes&lang=fr&foo=1', '#map=14/abc/121');
+    const { state, problems } = parseUrl('?year=abc&category=road_bridge,castles&hood=atlantis&item=No Such!&reader=yes&lang=fr&basemap=google&foo=1', '#map=14/abc/121');
     expect(state.filters.year).toBeNull();
     expect(state.filters.categories).toEqual(['road_bridge']);
     expect(state.filters.hoods).toEqual([]);
@@ -39,11 +40,13 @@ describe('parseUrl', () => {
         { param: 'item', value: 'No Such!', reason: 'bad_id' },
         { param: 'reader', value: 'yes', reason: 'bad_flag' },
         { param: 'lang', value: 'fr', reason: 'bad_lang' },
+        { param: 'basemap', value: 'google', reason: 'unknown_value' },
         { param: 'foo', value: '1', reason: 'unknown_param' },
         { param: 'map', value: '14/abc/121', reason: 'bad_map' },
       ]),
     );
-    expect(problems).toHaveLength(8);
+    expect(state.basemap).toBe('offline');
+    expect(problems).toHaveLength(9);
   });
 
   it('rejects years outside the timeline and out-of-range viewports', () => {
@@ -68,6 +71,7 @@ describe('formatSearch / formatHash', () => {
         item: 'tiebei-xincheng',
         reader: true,
         lang: 'en',
+        basemap: 'tianditu',
         view: { zoom: 13.5, lat: 41.125, lng: 121.1875 },
       },
     ];
@@ -81,6 +85,8 @@ describe('formatSearch / formatHash', () => {
   it('writes the short, readable form', () => {
     const s: UrlState = { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, categories: ['road_bridge', 'renewal'], q: ' 松坡 ' }, lang: 'en' };
     expect(formatSearch(s)).toBe('?category=road_bridge,renewal&q=%E6%9D%BE%E5%9D%A1&lang=en');
+    expect(formatSearch({ ...s, basemap: 'osm' })).toBe('?category=road_bridge,renewal&q=%E6%9D%BE%E5%9D%A1&lang=en&basemap=osm');
+    expect(formatSearch({ ...DEFAULT_URL_STATE, basemap: 'offline' })).toBe('');
     expect(formatHash({ zoom: 14.123, lat: 41.1234567, lng: 121.1234567 })).toBe('#map=14.12/41.12346/121.12346');
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The one URL codec: app view state ⇄ `?year=…&category=…&status=…&hood=…&q=…&item=…&reader=1&lang=en#map=z/lat/lng`.
+ * The one URL codec: app view state ⇄ `?year=…&category=…&status=…&hood=…&q=…&item=…&reader=1&lang=en&basemap=osm#map=z/lat/lng`.
+ * The hash view is WGS-84 whatever the basemap (the map converts for GCJ-02 tiles).
  * Defaults are left out; every invalid part is dropped and reported (which parameter, its value,
  * why), never thrown. Whether `item` names an existing item is checked by the app once data is in.
  */
 import { z } from 'zod/mini';
 import { DEFAULT_FILTERS, type FilterState } from './filters';
 import type { Lang } from './i18n';
+import { DEFAULT_BASEMAP, isBasemap, type BasemapId } from './map/basemaps';
 import { Category, Id, Status, Year } from './schema';
 import { NEIGHBOURHOOD_IDS } from './taxonomy';
 
@@ -20,10 +22,11 @@ export interface UrlState {
   item: string | null;
   reader: boolean;
   lang: Lang;
+  basemap: BasemapId;
   view: View | null;
 }
 
-export const DEFAULT_URL_STATE: UrlState = { filters: DEFAULT_FILTERS, item: null, reader: false, lang: 'zh', view: null };
+export const DEFAULT_URL_STATE: UrlState = { filters: DEFAULT_FILTERS, item: null, reader: false, lang: 'zh', basemap: DEFAULT_BASEMAP, view: null };
 
 export type Reason = 'bad_year' | 'unknown_value' | 'bad_id' | 'bad_flag' | 'bad_lang' | 'bad_map' | 'unknown_param' | 'no_such_item';
 
@@ -37,7 +40,7 @@ export interface UrlProblem {
 const CATEGORIES: ReadonlySet<string> = new Set(Category.options);
 const STATUSES: ReadonlySet<string> = new Set(Status.options);
 
-const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang'] as const;
+const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang', 'basemap'] as const;
 /** Longest search text kept, in code points: a URL is for sharing, not for pasting documents. */
 export const MAX_QUERY = 100;
 
@@ -121,6 +124,13 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     else problems.push({ param: 'lang', value: rawLang, reason: 'bad_lang' });
   }
 
+  let basemap: BasemapId = DEFAULT_BASEMAP;
+  const rawBasemap = params.get('basemap');
+  if (rawBasemap !== null) {
+    if (isBasemap(rawBasemap)) basemap = rawBasemap;
+    else problems.push({ param: 'basemap', value: rawBasemap, reason: 'unknown_value' });
+  }
+
   let view: View | null = null;
   const hashParams = new URLSearchParams(hash.replace(/^#/, ''));
   const rawMap = hashParams.get('map');
@@ -129,7 +139,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     if (!view) problems.push({ param: 'map', value: rawMap, reason: 'bad_map' });
   }
 
-  return { state: { filters: { year, categories, statuses, hoods, q }, item, reader, lang, view }, problems };
+  return { state: { filters: { year, categories, statuses, hoods, q }, item, reader, lang, basemap, view }, problems };
 }
 
 /** The query string (with `?`, or '' for the default view); list values keep the user's order. */
@@ -148,6 +158,7 @@ export function formatSearch(s: UrlState): string {
   if (s.item) p.push(`item=${encodeURIComponent(s.item)}`);
   if (s.reader) p.push('reader=1');
   if (s.lang !== 'zh') p.push(`lang=${s.lang}`);
+  if (s.basemap !== DEFAULT_BASEMAP) p.push(`basemap=${s.basemap}`);
   return p.length ? `?${p.join('&')}` : '';
 }
 

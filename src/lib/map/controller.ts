@@ -24,7 +24,11 @@ import { circleRing, type Bbox } from '../geometry';
 import type { ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { View } from '../url';
-import { BASEMAP_LAYERS, basemapStyle } from './basemap';
+import { BASEMAP_LAYERS, BASEMAP_SOURCES, basemapStyle, districtLabelPoints } from './basemap';
+import { DATUM, streetLayers, type BasemapId, type Datum } from './basemaps';
+import { BASEMAP_CONFIG } from './basemapConfig';
+import { fromDatum, shiftBbox, shiftCollection, toDatum } from './shift';
+import { StreetBasemap, type StreetFailure } from './streetBasemap';
 import {
   HATCH_PREFIX,
   hatchPixels,
@@ -54,6 +58,8 @@ export interface MapOptions {
   onHover?: (id: string | null) => void;
   onSelect?: (id: string) => void;
   onMove?: (view: View) => void;
+  /** A street basemap could not be shown; the map is back on the offline one. */
+  onBasemapFail?: (id: BasemapId, failure: StreetFailure) => void;
   /** Pixels at the bottom hidden by the panel (a bottom sheet on phones), kept out of frames. */
   coveredBottom?: () => number;
 }
@@ -73,9 +79,20 @@ export class MapController {
   #coveredBottom: () => number;
   #attributions: string[] = [];
   #controls: IControl[] = [];
+  #data: AtlasData;
+  #street: StreetBasemap | undefined;
+  #basemap: BasemapId = 'offline';
+  /** The datum overlays are drawn in: GCJ-02 under 高德 tiles, else WGS-84. */
+  #datum: Datum = 'wgs84';
+  /** The last items sent, in WGS-84, so a datum change can redraw them. */
+  #features: GeoJSON.Feature[] = [];
+  #circles: GeoJSON.Feature[] = [];
+  #onBasemapFail: MapOptions['onBasemapFail'];
 
-  constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, coveredBottom }: MapOptions) {
+  constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
+    this.#data = data;
+    this.#onBasemapFail = onBasemapFail;
     this.map = new MlMap({
       container,
       style: basemapStyle(data.boundaries, data.context),
@@ -90,15 +107,19 @@ export class MapController {
     });
     this.#attributions = attributions;
     this.#addControls();
-    this.map.on('error', (ev) => onError?.(ev.error?.message ?? String(ev.error ?? ev.type)));
+    this.map.on('error', (ev) => {
+      // A street basemap's tile errors are its watch's business: it falls back and says why.
+      if (!StreetBasemap.owns(ev as { sourceId?: string })) onError?.(ev.error?.message ?? String(ev.error ?? ev.type));
+    });
     this.map.on('load', () => {
       this.#addItemLayers();
+      this.#street = new StreetBasemap(this.map, BASEMAP_LAYERS.districtFill, [BASEMAP_LAYERS.districtFill, BASEMAP_LAYERS.lingheFill]);
       this.#loaded = true;
       for (const f of this.#queue.splice(0)) f();
     });
     this.map.on('moveend', () => {
-      const c = this.map.getCenter();
-      onMove?.({ zoom: this.map.getZoom(), lat: c.lat, lng: c.lng });
+      const [lng, lat] = fromDatum(this.map.getCenter().toArray(), this.#datum);
+      onMove?.({ zoom: this.map.getZoom(), lat, lng });
     });
     // One handler over all item layers: the top-most item under the pointer wins (points over areas).
     const idAt = (e: MapMouseEvent): string | null => {
@@ -158,14 +179,69 @@ export class MapController {
         circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(item.geometry.coordinates, r)] }, properties });
       }
     });
+    this.#features = features;
+    this.#circles = circles;
     this.#whenLoaded(() => {
-      (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
-      (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });
+      this.#sendItems();
       for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length), 24);
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
       this.setSelected(this.#selected);
     });
+  }
+
+  /** Items and circles in the current datum (circles are drawn in WGS-84 metres, then shifted). */
+  #sendItems(): void {
+    const fc = (features: GeoJSON.Feature[]) => shiftCollection({ type: 'FeatureCollection', features }, this.#datum);
+    (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData(fc(this.#features));
+    (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData(fc(this.#circles));
+  }
+
+  /**
+   * The basemap: offline, or a street one under the overlays. A GCJ-02 basemap redraws every
+   * overlay shifted and moves the camera so the same WGS-84 place stays in the centre; a failure
+   * (or 天地图 without a key) goes back to offline and is reported through onBasemapFail.
+   */
+  setBasemap(id: BasemapId, tiandituKey: string): void {
+    this.#whenLoaded(() => {
+      if (id === this.#basemap) return;
+      const spec = id === 'offline' ? null : streetLayers(BASEMAP_CONFIG, id, tiandituKey);
+      this.#street!.hide();
+      this.#basemap = id;
+      if (id !== 'offline' && !spec) {
+        this.#fallBack(id, { kind: 'no_key' });
+        return;
+      }
+      this.#setDatum(DATUM[id]);
+      if (spec) this.#street!.show(spec, (f) => this.#fallBack(id, f));
+    });
+  }
+
+  #fallBack(id: BasemapId, f: StreetFailure): void {
+    this.#basemap = 'offline';
+    this.#setDatum('wgs84');
+    this.#onBasemapFail?.(id, f);
+  }
+
+  /** The one place overlays and camera change datum; the view the user sees stays put on the ground. */
+  #setDatum(datum: Datum): void {
+    if (datum === this.#datum) return;
+    const centre = this.#fromMap(this.map.getCenter().toArray());
+    this.#datum = datum;
+    const set = (id: string, fc: GeoJSON.FeatureCollection) => (this.map.getSource(id) as GeoJSONSource).setData(shiftCollection(fc, datum));
+    set(BASEMAP_SOURCES.boundaries, this.#data.boundaries as GeoJSON.FeatureCollection);
+    set(BASEMAP_SOURCES.districtLabels, districtLabelPoints(this.#data.boundaries));
+    set(BASEMAP_SOURCES.context, this.#data.context as GeoJSON.FeatureCollection);
+    this.#sendItems();
+    this.map.jumpTo({ center: this.#toMap(centre) });
+  }
+
+  #toMap(p: readonly number[]): [number, number] {
+    return toDatum(p, this.#datum);
+  }
+
+  #fromMap(p: readonly number[]): [number, number] {
+    return fromDatum(p, this.#datum);
   }
 
   /** The user's filter as one expression on every item layer (no source rebuild). */
@@ -181,9 +257,11 @@ export class MapController {
     const controls: [IControl, ControlPosition][] = [
       [new NavigationControl({ showCompass: false }), 'top-right'],
       [new ScaleControl({ unit: 'metric' }), 'bottom-left'],
-      [new AttributionControl({ customAttribution: this.#attributions.map(escapeHtml) }), 'bottom-right'],
+      [new AttributionControl({ customAttribution: this.#attributions.map(escapeHtml), compact: true }), 'bottom-right'],
     ];
     for (const [c, at] of controls) this.map.addControl(c, at);
+    // Credits start as one line (MapLibre opens a compact control expanded); its ⓘ button expands them.
+    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     this.#controls = controls.map(([c]) => c);
   }
 
@@ -240,7 +318,7 @@ export class MapController {
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const duration = animate && !reduceMotion ? 400 : 0;
     const c = this.map.getContainer();
-    this.map.fitBounds(bbox, { padding: this.#padding(Math.min(60, Math.floor(Math.min(c.clientWidth, c.clientHeight) / 6))), maxZoom: FRAME_MAX_ZOOM, duration });
+    this.map.fitBounds(shiftBbox(bbox, this.#datum), { padding: this.#padding(Math.min(60, Math.floor(Math.min(c.clientWidth, c.clientHeight) / 6))), maxZoom: FRAME_MAX_ZOOM, duration });
   }
 
   #padding(p: number): { top: number; left: number; right: number; bottom: number } {
@@ -249,7 +327,7 @@ export class MapController {
 
   jumpTo(view: View): void {
     if (this.#destroyed) return;
-    this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+    this.map.jumpTo({ center: this.#toMap([view.lng, view.lat]), zoom: view.zoom });
   }
 
   resize(): void {

@@ -6,6 +6,9 @@ import { untrack } from 'svelte';
 import { filterExpression, statusKey } from '../filters';
 import { mapUiStrings } from '../i18n';
 import type { AtlasState } from '../state.svelte';
+import { storedTiandituKey } from '../tiandituKey';
+import { tiandituKey } from './basemaps';
+import { BASEMAP_CONFIG } from './basemapConfig';
 import type { MapController } from './controller';
 
 export function syncMap(s: AtlasState, controller: () => MapController | undefined): void {
@@ -17,4 +20,5 @@ export function syncMap(s: AtlasState, controller: () => MapController | undefin
   $effect(() => controller()?.setLanguage(s.lang, mapUiStrings(s.lang)));
   $effect(() => controller()?.setHover(s.hovered));
   $effect(() => controller()?.setSelected(s.selected));
+  $effect(() => controller()?.setBasemap(s.basemap, tiandituKey(BASEMAP_CONFIG, storedTiandituKey())));
 }
