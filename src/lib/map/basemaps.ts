@@ -100,7 +100,7 @@ export function streetLayers(config: BasemapConfig, id: StreetBasemapId, key: st
 }
 
 /** The origin of a template (placeholders are only ever in its path or query). */
-function originOf(template: string): string {
+export function originOf(template: string): string {
   return new URL(template.replace(/\{[a-z]+\}/g, '0')).origin;
 }
 

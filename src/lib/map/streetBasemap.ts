@@ -5,13 +5,13 @@
  * not retry tiles, and nothing here does either, so a failure costs at most the tiles in flight.
  */
 import type { ErrorEvent, Map as MlMap, MapSourceDataEvent } from 'maplibre-gl';
-import type { StreetLayerSpec } from './basemaps';
+import { originOf, type StreetLayerSpec } from './basemaps';
 
 /**
- * Long enough for a slow phone network (and a busy test machine with software WebGL), short enough
- * that a hanging server is noticed within seconds.
+ * How long the first tile may take once tiles are asked for: long enough for a slow phone network
+ * (and a busy machine decoding with software WebGL), short enough that a hanging server is noticed.
  */
-export const TILE_TIMEOUT_MS = 8000;
+export const TILE_TIMEOUT_MS = 10_000;
 
 export type StreetFailure = { kind: 'http'; status: number } | { kind: 'timeout' } | { kind: 'offline' } | { kind: 'network' } | { kind: 'no_key' };
 
@@ -23,6 +23,9 @@ export class StreetBasemap {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #onFail: ((f: StreetFailure) => void) | null = null;
   #hidden: string[];
+  /** No tile has arrived since the last show. */
+  #waiting = false;
+  #responses: PerformanceObserver | undefined;
 
   /** `below`: the layer the rasters go under; `hide`: offline layers a street map replaces. */
   constructor(map: MlMap, readonly below: string, hide: string[]) {
@@ -33,9 +36,15 @@ export class StreetBasemap {
       const status = (e.error as { status?: number } | undefined)?.status;
       this.#fail(status ? { kind: 'http', status } : navigator.onLine === false ? { kind: 'offline' } : { kind: 'network' });
     });
+    map.on('sourcedataloading', (e: MapSourceDataEvent) => {
+      // The clock starts at the first tile request, not at the click: map setup is not the provider's fault.
+      if (e.sourceId?.startsWith(PREFIX) && e.tile && this.#waiting && !this.#timer) {
+        this.#timer = setTimeout(() => this.#fail({ kind: 'timeout' }), TILE_TIMEOUT_MS);
+      }
+    });
     map.on('sourcedata', (e: MapSourceDataEvent) => {
-      // One tile drawn proves the provider answers: stop the clock.
-      if (e.sourceId?.startsWith(PREFIX) && e.tile) this.#clearTimer();
+      // One tile drawn proves the provider answers: stop the clock for good.
+      if (e.sourceId?.startsWith(PREFIX) && e.tile) this.#alive();
     });
   }
 
@@ -65,11 +74,27 @@ export class StreetBasemap {
       this.#ids.push(id);
     });
     for (const id of this.#hidden) this.#map.setLayoutProperty(id, 'visibility', 'none');
-    this.#timer = setTimeout(() => this.#fail({ kind: 'timeout' }), TILE_TIMEOUT_MS);
+    this.#waiting = true;
+    // Any answer from the provider's hosts proves it is alive: a slow decode on a busy device must
+    // not count as a hanging server. (Error answers arrive as map errors instead.)
+    const origins = [...new Set(spec.layers.flat().map(originOf))];
+    if (typeof PerformanceObserver !== 'undefined') {
+      this.#responses = new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => origins.some((o) => e.name.startsWith(o)))) this.#alive();
+      });
+      this.#responses.observe({ type: 'resource' });
+    }
+  }
+
+  #alive(): void {
+    this.#waiting = false;
+    this.#clearTimer();
+    this.#responses?.disconnect();
+    this.#responses = undefined;
   }
 
   hide(): void {
-    this.#clearTimer();
+    this.#alive();
     this.#onFail = null;
     for (const id of this.#ids) {
       this.#map.removeLayer(id);
