@@ -88,6 +88,7 @@ export class MapController {
   #features: GeoJSON.Feature[] = [];
   #circles: GeoJSON.Feature[] = [];
   #onBasemapFail: MapOptions['onBasemapFail'];
+  #streetCredit: string | null = null;
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
@@ -214,11 +215,19 @@ export class MapController {
       }
       this.#setDatum(DATUM[id]);
       if (spec) this.#street!.show(spec, (f) => this.#fallBack(id, f));
+      this.#setCredit(spec?.attribution ?? null);
     });
+  }
+
+  #setCredit(credit: string | null): void {
+    if (credit === this.#streetCredit) return;
+    this.#streetCredit = credit;
+    this.#addControls();
   }
 
   #fallBack(id: BasemapId, f: StreetFailure): void {
     this.#basemap = 'offline';
+    this.#setCredit(null);
     this.#setDatum('wgs84');
     this.#onBasemapFail?.(id, f);
   }
@@ -257,7 +266,8 @@ export class MapController {
     const controls: [IControl, ControlPosition][] = [
       [new NavigationControl({ showCompass: false }), 'top-right'],
       [new ScaleControl({ unit: 'metric' }), 'bottom-left'],
-      [new AttributionControl({ customAttribution: this.#attributions.map(escapeHtml), compact: true }), 'bottom-right'],
+      // The street provider's credit first, so the one-line form never cuts it off. Credits are text, never HTML.
+      [new AttributionControl({ customAttribution: [...(this.#streetCredit ? [this.#streetCredit] : []), ...this.#attributions].map(escapeHtml), compact: true }), 'bottom-right'],
     ];
     for (const [c, at] of controls) this.map.addControl(c, at);
     // Credits start as one line (MapLibre opens a compact control expanded); its ⓘ button expands them.

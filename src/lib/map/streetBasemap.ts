@@ -67,9 +67,8 @@ export class StreetBasemap {
         tiles,
         tileSize: 256,
         maxzoom: spec.maxzoom,
-        // one credit per provider, not per layer
-        ...(i === 0 ? { attribution: spec.attribution } : {}),
       });
+      // (the provider's credit is shown by the controller, first in line)
       this.#map.addLayer({ id, type: 'raster', source: id, paint: { 'raster-fade-duration': 0 } }, this.below);
       this.#ids.push(id);
     });
