@@ -110,6 +110,8 @@ for (const [provider, at] of [
     const attrib = page.locator('.maplibregl-ctrl-attrib');
     await expect(attrib).toContainText(provider === 'osm' ? 'OpenStreetMap contributors' : provider === 'amap' ? '高德' : '天地图');
     expect((await attrib.boundingBox())!.height).toBeLessThanOrEqual(30);
+    // ...and first in that line, so the ellipsis never hides it.
+    expect(await attrib.locator('.maplibregl-ctrl-attrib-inner').innerHTML()).toMatch(provider === 'osm' ? /^© <a[^>]*>OpenStreetMap/ : provider === 'amap' ? /^© 高德/ : /^© 天地图/);
 
     if (provider === 'amap') {
       // Hit-test on the shifted symbol opens the item.

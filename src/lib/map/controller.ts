@@ -266,8 +266,9 @@ export class MapController {
     const controls: [IControl, ControlPosition][] = [
       [new NavigationControl({ showCompass: false }), 'top-right'],
       [new ScaleControl({ unit: 'metric' }), 'bottom-left'],
-      // The street provider's credit first, so the one-line form never cuts it off. Credits are text, never HTML.
-      [new AttributionControl({ customAttribution: [...(this.#streetCredit ? [this.#streetCredit] : []), ...this.#attributions].map(escapeHtml), compact: true }), 'bottom-right'],
+      // The street provider's credit first, so the one-line form never cuts it off: one joined string,
+      // because MapLibre sorts a list of credits by length. Credits are text, never HTML.
+      [new AttributionControl({ customAttribution: [...(this.#streetCredit ? [this.#streetCredit] : []), ...this.#attributions].map(escapeHtml).join(' | '), compact: true }), 'bottom-right'],
     ];
     for (const [c, at] of controls) this.map.addControl(c, at);
     // Credits start as one line (MapLibre opens a compact control expanded); its ⓘ button expands them.
