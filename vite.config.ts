@@ -1,6 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { cspFor, HEADER_ONLY } from './src/lib/csp';
+import { atlasCsp, HEADER_ONLY } from './src/lib/csp.ts';
 
 /** `PORT=5000 npm start` (or `npm start -- --port 5000`); a typo is an error, not a silent 4173. */
 function previewPort(value = process.env.PORT): number {
@@ -10,30 +10,31 @@ function previewPort(value = process.env.PORT): number {
   return port;
 }
 
-/** The one policy; an online basemap passes its tile origins here. */
-const CSP = cspFor([]);
-
 /**
  * The built index.html carries the policy as a meta tag (so any static host enforces it); the dev
  * server is left without (Vite's dev client injects inline code).
  */
-function cspMeta(): Plugin {
+function cspMeta(csp: string): Plugin {
   return {
-    name: 'atlas-csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+      name: 'atlas-csp-meta',
+      apply: 'build',
+      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
   };
 }
 
-export default defineConfig({
-  plugins: [svelte(), cspMeta()],
-  // 'mpa' so that a missing data file is a 404, not index.html served as if it were JSON.
-  appType: 'mpa',
-  base: './',
-  // MapLibre alone is ~1 MB minified and shares the entry chunk; warn only beyond that.
-  build: { target: 'es2022', chunkSizeWarningLimit: 1400 },
-  // strictPort: a busy port is an error that names it, never a silently different address.
-  // `npm start -- --host` listens on every interface, for a phone on the same LAN.
-  preview: { host: '127.0.0.1', port: previewPort(), strictPort: true, headers: { 'Content-Security-Policy': CSP + HEADER_ONLY } },
-  server: { host: '127.0.0.1' },
+export default defineConfig(({ mode }) => {
+  // The policy allows the tile hosts of the street basemaps this build is configured with (VITE_*).
+  const csp = atlasCsp(loadEnv(mode, process.cwd(), 'VITE_'));
+  return {
+    plugins: [svelte(), cspMeta(csp)],
+    // 'mpa' so that a missing data file is a 404, not index.html served as if it were JSON.
+    appType: 'mpa',
+    base: './',
+    // MapLibre alone is ~1 MB minified and shares the entry chunk; warn only beyond that.
+    build: { target: 'es2022', chunkSizeWarningLimit: 1400 },
+    // strictPort: a busy port is an error that names it, never a silently different address.
+    // `npm start -- --host` listens on every interface, for a phone on the same LAN.
+    preview: { host: '127.0.0.1', port: previewPort(), strictPort: true, headers: { 'Content-Security-Policy': csp + HEADER_ONLY } },
+    server: { host: '127.0.0.1' },
+  };
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspFor } from './csp';
+import { atlasCsp, cspFor } from './csp';
 
 const directives = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
@@ -26,5 +26,24 @@ describe('cspFor', () => {
     for (const bad of ['http://x.org', 'https://*.x.org', 'https://x.org/tiles', "'unsafe-inline'", 'https://x.org; script-src *']) {
       expect(() => cspFor([bad])).toThrow(/CSP origin/);
     }
+  });
+});
+
+describe('atlasCsp', () => {
+  it('allows exactly the default street basemaps\' tile hosts, and nothing else', () => {
+    const d = directives(atlasCsp({}));
+    const hosts = d.get('connect-src')!.filter((v) => v !== "'self'");
+    expect(hosts).toContain('https://tile.openstreetmap.org');
+    expect(hosts).toContain('https://t0.tianditu.gov.cn');
+    expect(hosts).toContain('https://webrd01.is.autonavi.com');
+    expect(hosts.every((h) => /openstreetmap\.org|tianditu\.gov\.cn|autonavi\.com$/.test(h))).toBe(true);
+    expect(d.get('img-src')).toEqual(expect.arrayContaining(hosts));
+    expect(d.get('script-src')).toEqual(["'self'"]);
+  });
+
+  it('follows a deployer\'s own tile server instead of the provider\'s', () => {
+    const d = directives(atlasCsp({ VITE_OSM_TILES: 'https://tiles.example.org/osm/{z}/{x}/{y}.png' }));
+    expect(d.get('connect-src')).toContain('https://tiles.example.org');
+    expect(d.get('connect-src')).not.toContain('https://tile.openstreetmap.org');
   });
 });

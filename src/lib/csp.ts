@@ -9,6 +9,17 @@
  * MapLibre's worker is a same-origin file, but blob: stays allowed because MapLibre can fall back
  * to a blob worker; object-src/base-uri/form-action close the classic injection routes.
  */
+import { basemapConfig, basemapOrigins, type BasemapEnv } from './map/basemaps';
+
+/**
+ * The Atlas's policy: the page's own origin plus exactly the tile hosts of the street basemaps this
+ * build is configured with (their VITE_* templates), so choosing one works and nothing else opens up.
+ */
+export function atlasCsp(env: BasemapEnv): string {
+  const origins = Object.values(basemapOrigins(basemapConfig(env))).flat();
+  return cspFor([...new Set(origins)].sort());
+}
+
 export function cspFor(extraOrigins: readonly string[] = []): string {
   for (const o of extraOrigins) {
     // Whole origins only (scheme://host[:port]): a path or wildcard scheme would widen more than meant.
