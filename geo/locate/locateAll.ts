@@ -15,6 +15,7 @@ import { joinNotesZh, type Notes } from './evidence';
 import { locateCrossing } from './crossing';
 import { locateNorthOfLine } from './northOfLine';
 import { locateStreet } from './streetPoints';
+import { locateContributed, type ContributionsFile } from '../contribute/store';
 
 export type GeocodeLocator = (item: ItemDraft, linghe: Feature<Polygon | MultiPolygon>) => Location | null;
 
@@ -22,6 +23,8 @@ export interface LocateContext {
   gazetteer: GazetteerEntry[];
   boundaries: BoundaryCollection;
   locations: LocationsFile;
+  /** Accepted contributions (geo/contribute/): reviewed, so they come before the annotation. */
+  contributions?: ContributionsFile;
   /** Consulted for items left at subdistrict/district precision (geo/geocode/locate.ts). */
   geocode?: GeocodeLocator;
 }
@@ -61,7 +64,15 @@ function afterGeocoder(g: Location, before: Location): Location {
 export function locateOne(draft: ItemDraft, ctx: LocateContext, index: ReadonlyMap<string, GazetteerEntry>, problems: string[]): Location {
   const a = ctx.locations[draft.id];
   let loc: Location | null = null;
-  if (a) {
+  const c = ctx.contributions?.[draft.id];
+  if (c) {
+    try {
+      loc = locateContributed(draft.id, c, index);
+    } catch (err) {
+      problems.push(`item ${draft.id}: ${(err as Error).message}`);
+    }
+  }
+  if (a && !loc) {
     try {
       loc = locateAnnotated(a, ctx, index);
     } catch (err) {
@@ -86,6 +97,7 @@ export function locateAll(drafts: ItemDraft[], ctx: LocateContext): { items: Ite
   const problems: string[] = [];
   const known = new Set(drafts.map((d) => d.id));
   for (const id of Object.keys(ctx.locations)) if (!known.has(id)) problems.push(`locations.yaml: no item "${id}"`);
+  for (const id of Object.keys(ctx.contributions ?? {})) if (!known.has(id)) problems.push(`contributions.json: no item "${id}"`);
   const items = drafts.map((d) => toFeature(d, locateOne(d, ctx, index, problems)));
   return { items, problems };
 }

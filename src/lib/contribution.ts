@@ -68,7 +68,7 @@ export const Contribution = z
     /** sha256 of the items file (manifest.files["items.geojson"]) the contributor saw. */
     data_version: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a sha256 in hex')),
     /** The item's location when the contribution was made. */
-    before: z.strictObject({ precision: Precision, method: z.string().check(z.maxLength(100)) }),
+    before: z.strictObject({ precision: Precision, method: z.string().check(z.regex(/^[a-z0-9:-]{1,60}$/, 'a method id')) }),
     created: IsoDate,
   })
   .check(

@@ -138,6 +138,16 @@ export const Location = z.object({
   evidence: z.array(Evidence),
   note: z.optional(z.string()),
   note_zh: z.optional(z.string()), // `note` in Chinese (the app shows it when the UI is zh)
+  /** Method `contributed`: who placed it, how they know and when (geo/contribute/), shown as text. */
+  contribution: z.optional(
+    z.object({
+      kind: z.enum(['on_site', 'document', 'photo', 'map_service']),
+      citation: z.string(),
+      date: z.string(),
+      contributor: z.optional(z.string()),
+      accepted: z.string(),
+    }),
+  ),
 });
 export type Location = z.infer<typeof Location>;
 

@@ -93,6 +93,7 @@ export const METHOD_LABELS: Record<string, Label> = {
   subdistrict: { zh: '所属街道', en: 'Subdistrict named by evidence' },
   district: { zh: '仅知在凌河区', en: 'Known only to be in Linghe' },
   outside: { zh: '区外', en: 'Outside Linghe' },
+  contributed: { zh: '居民贡献，已审核', en: 'Contributed, reviewed' },
   'geocoder:nominatim': { zh: '在线地理编码（Nominatim）', en: 'Online geocoder (Nominatim)' },
   'geocoder:amap': { zh: '在线地理编码（高德）', en: 'Online geocoder (AMap)' },
 };

@@ -1,0 +1,59 @@
+/**
+ * Test helpers: a contribution for an item of the CURRENT data (so the fixtures stay fresh when the
+ * data changes), the review context of the committed public/data/, and a temporary copy of the
+ * pipeline's inputs to accept into and rebuild from.
+ */
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONTRIBUTION_FORMAT, type Contribution } from '../../src/lib/contribution';
+import type { BoundaryCollection, GazetteerEntry, ItemFeature, Manifest } from '../../src/lib/schema';
+import { readBoundarySource } from '../boundaries';
+import type { ReviewContext } from './review';
+
+export const REPO = join(import.meta.dirname, '..', '..');
+const readData = <T>(f: string, dir = join(REPO, 'public/data')) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T;
+
+export function reviewContext(dir = join(REPO, 'public/data')): ReviewContext {
+  return {
+    items: readData<{ features: ItemFeature[] }>('items.geojson', dir).features,
+    dataVersion: readData<Manifest>('manifest.json', dir).files['items.geojson'].sha256,
+    boundaries: readData<BoundaryCollection>('basemap/boundaries.geojson', dir),
+    gazetteer: readData<{ entries: GazetteerEntry[] }>('gazetteer.json', dir).entries,
+    today: '2026-12-02',
+  };
+}
+
+/** A square of `half` degrees around [lon, lat], closed. */
+export const square = (lon: number, lat: number, half = 0.0008): Contribution['geometry'] => {
+  const r = (x: number) => Math.round(x * 1e6) / 1e6; // as the pipeline rounds, so the round trip compares equal
+  const [w, s, e, n] = [r(lon - half), r(lat - half), r(lon + half), r(lat + half)];
+  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+};
+
+/** A contribution that passes review for `itemId` in the current data (a polygon in Linghe). */
+export function contributionFor(itemId: string, ctx = reviewContext()): Contribution {
+  const item = ctx.items.find((f) => f.id === itemId);
+  if (!item) throw new Error(`no item ${itemId}`);
+  return {
+    item: itemId,
+    geometry: square(121.175, 41.121),
+    crs: 'WGS-84',
+    evidence: { kind: 'on_site', citation: 'Lived in the compound 2009–2020; gate on the east side', date: '2026-11-30', precision: 'exact', uncertainty_m: 40, contributor: 'Li Hua' },
+    sentences: [...new Set(item.properties.mentions.map((m) => m.sentence))].sort((a, b) => a - b),
+    data_version: ctx.dataVersion,
+    before: { precision: item.properties.location.precision, method: item.properties.location.method },
+    created: '2026-12-01',
+  };
+}
+
+export const fileOf = (...contributions: unknown[]) => JSON.stringify({ format: CONTRIBUTION_FORMAT, contributions }, null, 2);
+
+/** A temporary root holding the pipeline's inputs (as geo/cli.test.ts does); the caller removes it. */
+export function copyInputs(prefix = 'atlas-contribute-'): string {
+  readBoundarySource(REPO); // fills the repo's .cache once, so the copies need no network
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const dir of ['geo/report', 'geo/annotations', 'geo/sources']) cpSync(join(REPO, dir), join(root, dir), { recursive: true });
+  symlinkSync(join(REPO, '.cache'), join(root, '.cache'));
+  return root;
+}
