@@ -1,0 +1,71 @@
+/**
+ * Placing mode as plain data: the shape being drawn, its vertices, an undo history and the keyboard
+ * cursor. Pure functions return a new state, so the map layer, the buttons and the keys all go
+ * through the same few steps (and undo undoes any of them).
+ */
+import type { ContributionGeometry } from './contribution';
+import type { Position } from './schema';
+
+export type PlaceShape = 'point' | 'line' | 'polygon';
+export const PLACE_SHAPES: readonly PlaceShape[] = ['point', 'line', 'polygon'];
+
+export interface Placing {
+  shape: PlaceShape;
+  vertices: readonly Position[];
+  /** Earlier vertex lists, latest last. */
+  past: readonly (readonly Position[])[];
+  /** Where Enter adds a vertex (keyboard users); the map shows it as a crosshair. */
+  cursor: Position;
+}
+
+export const startPlacing = (cursor: Position, shape: PlaceShape = 'polygon'): Placing => ({ shape, vertices: [], past: [], cursor });
+
+const step = (p: Placing, vertices: readonly Position[]): Placing => ({ ...p, vertices, past: [...p.past, p.vertices] });
+
+/** A point has one vertex: adding replaces it. */
+export function addVertex(p: Placing, at: Position): Placing {
+  return step(p, p.shape === 'point' ? [at] : [...p.vertices, at]);
+}
+
+export function moveVertex(p: Placing, index: number, to: Position): Placing {
+  if (index < 0 || index >= p.vertices.length) return p;
+  return step(p, p.vertices.map((v, i) => (i === index ? to : v)));
+}
+
+/** A vertex drag is many moves and one undo step: `from` is the list before the drag began. */
+export function endDrag(p: Placing, from: readonly Position[]): Placing {
+  return { ...p, past: [...p.past.slice(0, p.past.length - countSince(p, from)), from] };
+}
+function countSince(p: Placing, from: readonly Position[]): number {
+  const i = p.past.lastIndexOf(from);
+  return i < 0 ? 0 : p.past.length - i;
+}
+
+export function undo(p: Placing): Placing {
+  if (!p.past.length) return p;
+  return { ...p, vertices: p.past[p.past.length - 1], past: p.past.slice(0, -1) };
+}
+
+/** Changing the shape keeps what fits: a point keeps the last vertex. */
+export function setShape(p: Placing, shape: PlaceShape): Placing {
+  if (shape === p.shape) return p;
+  const vertices = shape === 'point' ? p.vertices.slice(-1) : p.vertices;
+  return { ...p, shape, vertices, past: [...p.past, p.vertices] };
+}
+
+export const moveCursor = (p: Placing, cursor: Position): Placing => ({ ...p, cursor });
+
+/** Vertices still needed before the shape is a geometry. */
+export function missingVertices(p: Placing): number {
+  const need = p.shape === 'point' ? 1 : p.shape === 'line' ? 2 : 3;
+  return Math.max(0, need - p.vertices.length);
+}
+
+/** The drawn geometry, or null while vertices are missing; a polygon's ring is closed here. */
+export function placedGeometry(p: Placing): ContributionGeometry | null {
+  if (missingVertices(p)) return null;
+  const vs = p.vertices.map((v) => [v[0], v[1]] as Position);
+  if (p.shape === 'point') return { type: 'Point', coordinates: vs[0] };
+  if (p.shape === 'line') return { type: 'LineString', coordinates: vs };
+  return { type: 'Polygon', coordinates: [[...vs, vs[0]]] };
+}
