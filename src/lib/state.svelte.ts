@@ -36,6 +36,8 @@ export class AtlasState {
   selected: string | null = $state(null);
   hovered: string | null = $state(null);
   readerOpen = $state(false);
+  /** The item being placed on the map (src/lib/components/PlacingPanel.svelte), if any. */
+  placing: string | null = $state(null);
   lang: Lang = $state('zh');
   view: View | null = $state.raw(null);
   basemap: BasemapId = $state(DEFAULT_BASEMAP);

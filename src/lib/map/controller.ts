@@ -41,6 +41,7 @@ import {
   labelMinZoom,
   layerFilter,
 } from './itemLayers';
+import { PlacingLayer, type PlacingHandlers } from './placing';
 
 setWorkerUrl(workerUrl);
 
@@ -89,6 +90,8 @@ export class MapController {
   #circles: GeoJSON.Feature[] = [];
   #onBasemapFail: MapOptions['onBasemapFail'];
   #streetCredit: string | null = null;
+  /** While an item is being placed, clicks add vertices instead of selecting items. */
+  #placing: PlacingLayer | null = null;
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
@@ -137,6 +140,7 @@ export class MapController {
       if (this.#hovered) onHover?.(null);
     });
     this.map.on('click', (e) => {
+      if (this.#placing) return;
       const id = idAt(e);
       if (id) onSelect?.(id);
     });
@@ -173,7 +177,12 @@ export class MapController {
       if (!item.geometry) return;
       // What the filter expression reads (no search text: see filterExpression), plus the names
       // the label layers draw.
-      const properties = { ...mapRecord(records[i]), name: item.properties.name, name_en: item.properties.name_en };
+      const properties = {
+        ...mapRecord(records[i]),
+        name: item.properties.name,
+        name_en: item.properties.name_en,
+        contributed: item.properties.location.method === 'contributed',
+      };
       features.push({ type: 'Feature', geometry: item.geometry, properties });
       const r = item.properties.location.uncertainty_m;
       if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
@@ -321,6 +330,23 @@ export class MapController {
       this.#selected = id;
       this.#setState(id, 'selected', true);
     });
+  }
+
+  /** Placing mode (src/lib/map/placing.ts) on top of the items, once the style is in. */
+  startPlacing(handlers: PlacingHandlers): Promise<PlacingLayer> {
+    return new Promise((resolve) =>
+      this.#whenLoaded(() => {
+        this.#placing?.destroy();
+        const layer = new PlacingLayer(this.map, handlers);
+        const destroy = layer.destroy.bind(layer);
+        layer.destroy = () => {
+          destroy();
+          if (this.#placing === layer) this.#placing = null;
+        };
+        this.#placing = layer;
+        resolve(layer);
+      }),
+    );
   }
 
   /** Frames a bbox; a point (zero-size bbox) is centred at FRAME_MAX_ZOOM. */

@@ -1,5 +1,6 @@
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { BASE_FILTERS, ITEM_FEATURE_LAYERS, ITEM_LABEL_LAYERS, itemLayers, LABEL_DENSE_ITEMS, LABEL_MINZOOM, LABEL_MINZOOM_DENSE, labelField, labelMinZoom } from './itemLayers';
+import { BASE_FILTERS, ITEM_LAYERS, ITEM_FEATURE_LAYERS, ITEM_LABEL_LAYERS, itemLayers, LABEL_DENSE_ITEMS, LABEL_MINZOOM, LABEL_MINZOOM_DENSE, labelField, labelMinZoom } from './itemLayers';
 
 describe('item layers', () => {
   const layers = itemLayers('st2022', 'en');
@@ -25,5 +26,12 @@ describe('item layers', () => {
     expect(labelMinZoom(15)).toBe(LABEL_MINZOOM);
     expect(labelMinZoom(LABEL_DENSE_ITEMS)).toBe(LABEL_MINZOOM);
     expect(labelMinZoom(LABEL_DENSE_ITEMS + 1)).toBe(LABEL_MINZOOM_DENSE);
+  });
+
+  it('rings contributed locations only: points by a circle, lines and areas by a line', () => {
+    const hit = (layer: string, type: 1 | 2 | 3, contributed: boolean) =>
+      featureFilter(BASE_FILTERS[layer] as never, 'filter').filter({ zoom: 14 } as never, { type, properties: { contributed } } as never);
+    expect([hit(ITEM_LAYERS.contributedPoint, 1, true), hit(ITEM_LAYERS.contributedPoint, 1, false), hit(ITEM_LAYERS.contributedPoint, 3, true)]).toEqual([true, false, false]);
+    expect([hit(ITEM_LAYERS.contributedLine, 3, true), hit(ITEM_LAYERS.contributedLine, 2, true), hit(ITEM_LAYERS.contributedLine, 3, false), hit(ITEM_LAYERS.contributedLine, 1, true)]).toEqual([true, true, false, false]);
   });
 });

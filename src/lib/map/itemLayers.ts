@@ -21,6 +21,8 @@ export const ITEM_LAYERS = {
   lineExact: 'items-line-exact',
   lineStreet: 'items-line-street',
   point: 'items-point',
+  contributedLine: 'items-contributed-line',
+  contributedPoint: 'items-contributed-point',
   label: 'items-label',
   labelLine: 'items-label-line',
 } as const;
@@ -38,6 +40,8 @@ export const ITEM_FEATURE_LAYERS: readonly string[] = [
 ];
 
 export const HATCH_PREFIX = 'hatch-';
+/** The quiet ring of a contributed location (also in the legend). */
+export const CONTRIBUTED_GREY = '#5f5a50';
 
 const categoryColour: ExpressionSpecification = [
   'match',
@@ -75,6 +79,8 @@ export const BASE_FILTERS: Record<string, FilterSpecification> = {
   [ITEM_LAYERS.lineExact]: ['all', isLine, ['!=', ['get', 'precision'], 'street']],
   [ITEM_LAYERS.lineStreet]: ['all', isLine, precisionIs('street')],
   [ITEM_LAYERS.point]: isPoint,
+  [ITEM_LAYERS.contributedLine]: ['all', ['!', isPoint], ['==', ['get', 'contributed'], true]],
+  [ITEM_LAYERS.contributedPoint]: ['all', isPoint, ['==', ['get', 'contributed'], true]],
   [ITEM_LAYERS.label]: isPoint,
   [ITEM_LAYERS.labelLine]: isLine,
 };
@@ -193,6 +199,22 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
         'circle-stroke-color': ['case', selected, '#111111', s('#ffffff', categoryColour, categoryColour)],
         'circle-stroke-width': ['case', emphasised, 3.5, s(1.5, 3, 2)],
       },
+    },
+    // Contributed locations (geo/contribute/): a thin grey ring around the item's own symbol, so
+    // they read as "placed by a person, reviewed" without competing with category or status.
+    {
+      id: ITEM_LAYERS.contributedLine,
+      type: 'line',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.contributedLine],
+      paint: { 'line-color': CONTRIBUTED_GREY, 'line-width': 1.2, 'line-gap-width': 7, 'line-dasharray': [1, 1.5] },
+    },
+    {
+      id: ITEM_LAYERS.contributedPoint,
+      type: 'circle',
+      source: src,
+      filter: BASE_FILTERS[ITEM_LAYERS.contributedPoint],
+      paint: { 'circle-radius': ['case', emphasised, 14, 11], 'circle-opacity': 0, 'circle-stroke-color': CONTRIBUTED_GREY, 'circle-stroke-width': 1.2 },
     },
     {
       id: ITEM_LAYERS.label,
