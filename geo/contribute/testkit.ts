@@ -57,3 +57,30 @@ export function copyInputs(prefix = 'atlas-contribute-'): string {
   symlinkSync(join(REPO, '.cache'), join(root, '.cache'));
   return root;
 }
+
+/**
+ * What differs between a rebuilt output and the base one, other than the placed item itself (its
+ * feature, its gazetteer entry, the manifest's hashes and counts): [] when nothing else changed.
+ */
+export function otherDifferences(outDir: string, baseDir: string, itemId: string): string[] {
+  const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
+  const json = (d: string, f: string) => JSON.parse(read(d, f));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const out: string[] = [];
+  const notItem = (f: { id?: string; properties?: { id?: string } }) => (f.id ?? f.properties?.id) !== itemId;
+  for (const f of ['items.geojson', 'layers/items-point.geojson', 'layers/items-line.geojson', 'layers/items-polygon.geojson', 'layers/uncertainty.geojson']) {
+    if (!same(json(outDir, f).features.filter(notItem), json(baseDir, f).features.filter(notItem))) out.push(`${f}: another feature changed`);
+  }
+  const entries = json(outDir, 'gazetteer.json').entries.filter((e: { id: string }) => e.id !== `contribution:${itemId}`);
+  if (!same(entries, json(baseDir, 'gazetteer.json').entries)) out.push('gazetteer.json: another entry changed');
+  for (const f of ['report.json', 'ledger.json', 'basemap/boundaries.geojson', 'basemap/context.geojson']) {
+    if (read(outDir, f) !== read(baseDir, f)) out.push(`${f}: changed`);
+  }
+  const [m, m0] = [json(outDir, 'manifest.json'), json(baseDir, 'manifest.json')];
+  const { files: _f, counts: _c, attributions: a, ...rest } = m;
+  const { files: _f0, counts: _c0, attributions: a0, ...rest0 } = m0;
+  if (!same(rest, rest0)) out.push('manifest.json: changed beyond files and counts');
+  if (!same(a.filter((x: { id: string }) => x.id !== 'contributors'), a0.filter((x: { id: string }) => x.id !== 'contributors'))) out.push('manifest.json: attributions changed');
+  for (const k of ['items', 'by_category', 'by_status', 'ledger'] as const) if (!same(m.counts[k], m0.counts[k])) out.push(`manifest.json: counts.${k} changed`);
+  return out;
+}

@@ -1,0 +1,193 @@
+/**
+ * "I know where this is", end to end: a polygon drawn with the mouse (a vertex dragged, a step
+ * undone), the evidence form, the downloaded file fed to `geo:contribute --accept` in a temporary
+ * copy of the annotations and rebuilt: the item has that geometry, method `contributed` and the
+ * citation, and nothing else changed. Then keyboard-only placing (axe clean in placing mode), and
+ * placing with a finger at phone size.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { copyInputs, otherDifferences, REPO } from '../../geo/contribute/testkit';
+import { expect, test, waitForMapIdle } from './fixtures';
+
+const ITEM = 'guizhou-xiaoqu'; // subdistrict only: named by the report, never placed
+const SCREENSHOTS = process.env.CONTRIBUTE_SHOTS; // a folder: docs/correct-a-location.md's pictures
+
+/** Screen point of [lon, lat] on the map. */
+async function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = (window as any).__atlasMap;
+    const p = map.project(ll);
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, lngLat);
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes[0]?.target}`);
+  });
+}
+
+const status = (page: Page) => page.getByTestId('placing-status');
+
+test('a polygon placed with the mouse becomes a reviewed, cited location through geo:contribute', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/?item=${ITEM}&lang=en#map=15.5/41.1210/121.1750`);
+  await waitForMapIdle(page);
+  await page.getByTestId('place-item').click();
+  await expect(page.getByTestId('placing')).toBeVisible();
+  await expect(page.locator('#panel')).toBeHidden(); // the map is the page while placing
+
+  const corners: [number, number][] = [[121.174, 41.1205], [121.176, 41.1205], [121.176, 41.1218], [121.174, 41.1218]];
+  for (const c of corners) {
+    const p = await screenPoint(page, c);
+    await page.mouse.click(p.x, p.y);
+  }
+  await expect(status(page)).toHaveAttribute('data-vertices', '4');
+  // Drag the third vertex outwards, then undo the drag as one step and redo it.
+  const third = await screenPoint(page, corners[2]);
+  const drag = async () => {
+    await page.mouse.move(third.x, third.y);
+    await page.mouse.down();
+    await page.mouse.move(third.x + 20, third.y - 10, { steps: 4 });
+    await page.mouse.up();
+  };
+  await drag();
+  await expect(status(page)).toHaveAttribute('data-vertices', '4');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await drag();
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'contribute-draw.png') });
+
+  await page.getByTestId('placing-next').click();
+  await page.getByLabel('Kind of evidence').selectOption('on_site');
+  await page.getByLabel('Citation (a URL or a description)').fill('Lived at 贵州小区 2009–2020; its gate is on the east side');
+  await page.getByLabel('Your name (optional)').fill('Li Hua');
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'contribute-evidence.png') });
+  await page.getByTestId('contribution-make').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('contribution-download').click()]);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'contribute-done.png') });
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^contribution-${ITEM}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+
+  const root = copyInputs('atlas-e2e-contribute-');
+  try {
+    const file = join(root, 'contribution.json');
+    await download.saveAs(file);
+    const sent = JSON.parse(readFileSync(file, 'utf8')).contributions[0];
+    expect(sent.geometry.type).toBe('Polygon');
+    expect(sent.geometry.coordinates[0]).toHaveLength(5); // four corners, closed
+
+    const accept = spawnSync('npx', ['tsx', 'geo/contribute/cli.ts', file, '--accept', '--annotations', join(root, 'geo/annotations')], { cwd: REPO, encoding: 'utf8' });
+    expect(accept.stdout).toContain(`accepted 1 into`);
+    expect(accept.status).toBe(0);
+    const build = spawnSync('npx', ['tsx', 'geo/cli.ts'], { cwd: REPO, env: { ...process.env, ATLAS_ROOT: root }, encoding: 'utf8' });
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+
+    const out = join(root, 'public/data');
+    const placed = JSON.parse(readFileSync(join(out, 'items.geojson'), 'utf8')).features.find((f: { id: string }) => f.id === ITEM);
+    const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+    expect(placed.geometry).toEqual({ type: 'Polygon', coordinates: [sent.geometry.coordinates[0].map(([x, y]: number[]) => [r6(x), r6(y)])] });
+    expect(placed.properties.location).toMatchObject({
+      precision: 'exact',
+      method: 'contributed',
+      evidence: [{ says: 'Lived at 贵州小区 2009–2020; its gate is on the east side' }],
+      contribution: { kind: 'on_site', contributor: 'Li Hua' },
+    });
+    expect(otherDifferences(out, join(REPO, 'public/data'), ITEM)).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('placing by keyboard alone, axe clean in placing mode', async ({ page }) => {
+  await page.goto(`/?item=${ITEM}#map=15/41.1210/121.1750`);
+  await waitForMapIdle(page);
+  const start = page.getByTestId('place-item');
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('placing')).toBeVisible();
+  await expect(page.locator('#placing-title')).toBeFocused();
+
+  // Tab to the keyboard pad: past the three shape radios (one tab stop) to the pad.
+  const pad = page.getByTestId('placing-pad');
+  for (let i = 0; i < 5 && !(await pad.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(pad).toBeFocused();
+  for (const key of ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) {
+    await page.keyboard.press(`Shift+${key}`);
+    if (key !== 'ArrowLeft' && key !== 'ArrowRight') await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveAttribute('data-vertices', '4');
+  await page.keyboard.press('Backspace');
+  await expect(status(page)).toHaveAttribute('data-vertices', '3');
+  const cursor = await page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
+  expect(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
+  expect(await axeSerious(page)).toEqual([]);
+
+  const next = page.getByTestId('placing-next');
+  for (let i = 0; i < 6 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#ev-kind')).toBeFocused();
+  // Submitting without a citation names the field and puts the focus on it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // a textarea: Enter is a newline, the form is not sent
+  await page.getByTestId('contribution-make').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#ev-citation')).toBeFocused();
+  await expect(page.locator('#err-citation')).toBeVisible();
+  expect(await axeSerious(page)).toEqual([]);
+  await page.keyboard.type('锦州市凌河区政府网站公告，2021年');
+  await page.getByTestId('contribution-make').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#out-title')).toBeFocused();
+  const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.getByTestId('contribution-download').focus();
+    await page.keyboard.press('Enter');
+  })()]);
+  const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
+  expect(sent).toMatchObject({ item: ITEM, crs: 'WGS-84', evidence: { citation: '锦州市凌河区政府网站公告，2021年', precision: 'exact' } });
+  expect(sent.geometry.coordinates[0]).toHaveLength(4);
+  expect(await axeSerious(page)).toEqual([]);
+
+  // Escape leaves placing mode and the panel comes back.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('placing')).toHaveCount(0);
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a point placed and moved by taps, axe clean', async ({ page }) => {
+    const dir = SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'atlas-shots-'));
+    try {
+      await page.goto(`/?item=${ITEM}&lang=en#map=15/41.1180/121.1750`);
+      await waitForMapIdle(page);
+      await page.getByTestId('place-item').tap();
+      await expect(page.getByTestId('placing')).toBeVisible();
+      await page.getByLabel('Point').tap();
+      const box = (await page.getByTestId('map').boundingBox())!;
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + 150);
+      await expect(status(page)).toHaveAttribute('data-vertices', '1');
+      await page.touchscreen.tap(box.x + box.width / 2 + 40, box.y + 180); // a point moves, it does not multiply
+      await expect(status(page)).toHaveAttribute('data-vertices', '1');
+      expect(await axeSerious(page)).toEqual([]);
+      await page.screenshot({ path: join(dir, 'contribute-phone.png') });
+      await page.getByTestId('placing-next').tap();
+      await expect(page.locator('#ev-precision')).toHaveValue('near'); // a pin is near the place
+      await page.getByLabel('Citation (a URL or a description)').fill('Photo of the compound sign, taken from the gate');
+      await page.getByLabel('Kind of evidence').selectOption('photo');
+      await page.getByTestId('contribution-make').tap();
+      await expect(page.getByTestId('contribution-download')).toBeVisible();
+      expect(await axeSerious(page)).toEqual([]);
+    } finally {
+      if (!SCREENSHOTS) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
