@@ -63,7 +63,7 @@ describe('npm run geo:contribute', () => {
     expect(out).not.toMatch(/\n\s+at /); // no stack traces
     expect(out).toMatch(/9 refused; nothing written/);
     expect(snapshot(annotations)).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 
   it('accepts into a copy of the annotations; the rebuild places the item and changes nothing else', () => {
     const root = copyInputs();
@@ -106,5 +106,5 @@ describe('npm run geo:contribute', () => {
     const [m, m0] = [read(out, 'manifest.json').counts, read(repoData, 'manifest.json').counts];
     expect(m.by_method.contributed).toBe((m0.by_method.contributed ?? 0) + 1);
     expect(m.mapped).toBe(m0.mapped + 1);
-  }, 90_000);
+  }, 180_000);
 });

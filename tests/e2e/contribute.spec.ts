@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { copyInputs, otherDifferences, REPO } from '../../geo/contribute/testkit';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { expect, test } from './fixtures';
 
 const ITEM = 'guizhou-xiaoqu'; // subdistrict only: named by the report, never placed
 const SCREENSHOTS = process.env.CONTRIBUTE_SHOTS; // a folder: docs/correct-a-location.md's pictures
@@ -36,33 +36,56 @@ async function axeSerious(page: Page): Promise<string[]> {
 
 const status = (page: Page) => page.getByTestId('placing-status');
 
+/**
+ * The map has loaded its style and the item layers (placing needs no more). Not "idle": on a busy
+ * 2-core host software WebGL may keep the map from ever being idle within a test's time.
+ */
+async function waitForMapReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!(window as any).__atlasMap?.getLayer('items-point'), undefined, { timeout: 60_000 });
+}
+
+/** How many vertices the map has drawn (what a pointer can grab). */
+const drawnVertices = (page: Page) =>
+  page.evaluate(() => (window as any).__atlasMap.queryRenderedFeatures({ layers: ['placing-vertex'] }).length as number);
+
 test('a polygon placed with the mouse becomes a reviewed, cited location through geo:contribute', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(`/?item=${ITEM}&lang=en#map=15.5/41.1210/121.1750`);
-  await waitForMapIdle(page);
+  await waitForMapReady(page);
   await page.getByTestId('place-item').click();
   await expect(page.getByTestId('placing')).toBeVisible();
-  await expect(page.locator('#panel')).toBeHidden(); // the map is the page while placing
+  await expect(page.locator('#panel')).toHaveAttribute('inert', ''); // the map is the page while placing
 
-  const corners: [number, number][] = [[121.174, 41.1205], [121.176, 41.1205], [121.176, 41.1218], [121.174, 41.1218]];
-  for (const c of corners) {
-    const p = await screenPoint(page, c);
+  await page.waitForFunction(() => !!(window as any).__atlasMap.getLayer('placing-vertex'));
+  // Four corners of a square in the free part of the map, right of the card.
+  const card = (await page.getByTestId('placing').boundingBox())!;
+  const map = (await page.getByTestId('map').boundingBox())!;
+  const [x0, y0, side] = [Math.max(card.x + card.width, map.x) + 80, map.y + map.height / 2 - 60, 120];
+  const corners = [{ x: x0, y: y0 }, { x: x0 + side, y: y0 }, { x: x0 + side, y: y0 + side }, { x: x0, y: y0 + side }];
+  for (const [i, p] of corners.entries()) {
     await page.mouse.click(p.x, p.y);
+    // One click at a time: two quick clicks would be a double click, which the map keeps for zooming.
+    await expect(status(page)).toHaveAttribute('data-vertices', String(i + 1));
   }
-  await expect(status(page)).toHaveAttribute('data-vertices', '4');
+  await expect.poll(() => drawnVertices(page), { timeout: 30_000 }).toBe(4);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'contribute-draw.png') });
   // Drag the third vertex outwards, then undo the drag as one step and redo it.
-  const third = await screenPoint(page, corners[2]);
+  const third = corners[2];
   const drag = async () => {
     await page.mouse.move(third.x, third.y);
     await page.mouse.down();
-    await page.mouse.move(third.x + 20, third.y - 10, { steps: 4 });
+    await page.mouse.move(third.x + 30, third.y + 20, { steps: 4 });
     await page.mouse.up();
   };
+  const shape = () => page.evaluate(() => JSON.stringify((window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'vertex').map((f: any) => f.geometry.coordinates)));
+  const before = await shape();
   await drag();
   await expect(status(page)).toHaveAttribute('data-vertices', '4');
+  await expect.poll(shape).not.toBe(before);
   await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(shape).toBe(before);
   await drag();
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'contribute-draw.png') });
+  await expect.poll(shape).not.toBe(before);
 
   await page.getByTestId('placing-next').click();
   await page.getByLabel('Kind of evidence').selectOption('on_site');
@@ -106,8 +129,9 @@ test('a polygon placed with the mouse becomes a reviewed, cited location through
 });
 
 test('placing by keyboard alone, axe clean in placing mode', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(`/?item=${ITEM}#map=15/41.1210/121.1750`);
-  await waitForMapIdle(page);
+  await waitForMapReady(page);
   const start = page.getByTestId('place-item');
   await start.focus();
   await page.keyboard.press('Enter');
@@ -165,10 +189,11 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
   test('a point placed and moved by taps, axe clean', async ({ page }) => {
+    test.setTimeout(120_000);
     const dir = SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'atlas-shots-'));
     try {
       await page.goto(`/?item=${ITEM}&lang=en#map=15/41.1180/121.1750`);
-      await waitForMapIdle(page);
+      await waitForMapReady(page);
       await page.getByTestId('place-item').tap();
       await expect(page.getByTestId('placing')).toBeVisible();
       await page.getByLabel('Point').tap();
