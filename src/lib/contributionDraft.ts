@@ -35,7 +35,7 @@ export function defaultPrecision(g: ContributionGeometry | null): { precision: C
 
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
-export function buildContribution(item: ItemFeature, geometry: ContributionGeometry | null, form: EvidenceForm, manifest: Manifest, now = new Date()): unknown {
+export function buildContribution(item: ItemFeature, geometry: ContributionGeometry | null, form: EvidenceForm, manifest: Manifest | null, now = new Date()): unknown {
   const contributor = form.contributor.trim();
   return {
     format: CONTRIBUTION_FORMAT,
@@ -53,7 +53,7 @@ export function buildContribution(item: ItemFeature, geometry: ContributionGeome
           ...(contributor ? { contributor } : {}),
         },
         sentences: [...new Set(item.properties.mentions.map((m) => m.sentence))].sort((a, b) => a - b),
-        data_version: manifest.files['items.geojson']?.sha256 ?? '',
+        data_version: manifest?.files['items.geojson']?.sha256 ?? '',
         before: { precision: item.properties.location.precision, method: item.properties.location.method },
         created: today(now),
       },

@@ -7,6 +7,8 @@
 import type { GeoJSONSource, Map as MlMap, MapLayerMouseEvent, MapLayerTouchEvent, MapMouseEvent } from 'maplibre-gl';
 import type { Placing } from '../placing';
 import type { Position } from '../schema';
+import type { Datum } from './basemaps';
+import { fromDatum, shiftCollection, toDatum } from './shift';
 
 export const PLACING_SOURCE = 'placing';
 export const PLACING_LAYERS = {
@@ -48,10 +50,16 @@ export class PlacingLayer {
   /** A drag ends with a mouseup that also makes a click: that click adds nothing. */
   #swallowClick = false;
   #off: (() => void)[] = [];
+  /**
+   * The datum the map draws in (GCJ-02 under 高德 tiles). Placed vertices are kept and written in
+   * WGS-84, so every position crossing between the map and the placing state is converted here.
+   */
+  #datum: () => Datum;
 
-  constructor(map: MlMap, handlers: PlacingHandlers) {
+  constructor(map: MlMap, handlers: PlacingHandlers, datum: () => Datum = () => 'wgs84') {
     this.#map = map;
     this.#h = handlers;
+    this.#datum = datum;
     map.addSource(PLACING_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     const role = (r: string) => ['==', ['get', 'role'], r] as ['==', ['get', string], string];
     map.addLayer({ id: PLACING_LAYERS.fill, type: 'fill', source: PLACING_SOURCE, filter: ['all', role('shape'), ['==', ['geometry-type'], 'Polygon']], paint: { 'fill-color': ACCENT, 'fill-opacity': 0.15 } });
@@ -79,7 +87,7 @@ export class PlacingLayer {
         return;
       }
       if (this.#vertexAt(e) !== null) return;
-      this.#h.onAdd([e.lngLat.lng, e.lngLat.lat]);
+      this.#h.onAdd(fromDatum([e.lngLat.lng, e.lngLat.lat], this.#datum()));
     };
     const start = (e: MapLayerMouseEvent | MapLayerTouchEvent) => {
       if ('points' in e && e.points.length !== 1) return;
@@ -91,7 +99,7 @@ export class PlacingLayer {
     };
     const move = (e: MapMouseEvent | MapLayerTouchEvent) => {
       if (this.#dragging === null) return;
-      this.#h.onDrag(this.#dragging, [e.lngLat.lng, e.lngLat.lat]);
+      this.#h.onDrag(this.#dragging, fromDatum([e.lngLat.lng, e.lngLat.lat], this.#datum()));
     };
     const end = () => {
       if (this.#dragging === null) return;
@@ -131,24 +139,24 @@ export class PlacingLayer {
   }
 
   render(p: Placing, showCursor: boolean): void {
-    (this.#map.getSource(PLACING_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: placingFeatures(p, showCursor) });
+    (this.#map.getSource(PLACING_SOURCE) as GeoJSONSource | undefined)?.setData(shiftCollection({ type: 'FeatureCollection', features: placingFeatures(p, showCursor) }, this.#datum()));
   }
 
   /** The map's centre: where the keyboard crosshair starts. */
   centre(): Position {
     const c = this.#map.getCenter();
-    return [c.lng, c.lat];
+    return fromDatum([c.lng, c.lat], this.#datum());
   }
 
   /** `from` moved by (dx, dy) screen pixels; the map follows when it would leave the view. */
   nudge(from: Position, dx: number, dy: number): Position {
-    const pt = this.#map.project(from as [number, number]);
+    const pt = this.#map.project(toDatum(from, this.#datum()));
     const to = this.#map.unproject([pt.x + dx, pt.y + dy]);
     const c = this.#map.getContainer();
     const margin = 40;
     const q = this.#map.project(to);
     if (q.x < margin || q.y < margin || q.x > c.clientWidth - margin || q.y > c.clientHeight - margin) this.#map.panTo(to, { duration: 0 });
-    return [to.lng, to.lat];
+    return fromDatum([to.lng, to.lat], this.#datum());
   }
 
   destroy(): void {
