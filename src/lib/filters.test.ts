@@ -15,7 +15,7 @@ import {
   type FilterState,
 } from './filters';
 import { pinyinOf } from './pinyin';
-import { Category, ItemCollection, Status, type Mention } from './schema';
+import { Category, ItemCollection, Precision, Status, type Mention } from './schema';
 import { NEIGHBOURHOODS } from './taxonomy';
 
 function loadItems(path: string): ItemCollection {
@@ -89,6 +89,7 @@ function filterStates(rs: FilterRecord[], n: number): FilterState[] {
       categories: pick(rand, Category.options, 3),
       statuses: pick(rand, Status.options, 2),
       hoods: pick(rand, hoodIds, 2),
+      precisions: pick(rand, Precision.options, 2),
       q: words[Math.floor(rand() * words.length)],
     });
   }

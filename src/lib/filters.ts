@@ -14,7 +14,7 @@
  * - with no year chosen ("all years") an item shows the status of its latest mention overall.
  */
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { YEAR_MAX, YEAR_MIN, type Category, type ItemFeature, type Mention, type Status } from './schema';
+import { YEAR_MAX, YEAR_MIN, type Category, type ItemFeature, type Mention, type Precision, type Status } from './schema';
 
 export const YEARS: readonly number[] = Array.from({ length: YEAR_MAX - YEAR_MIN + 1 }, (_, i) => YEAR_MIN + i);
 
@@ -24,11 +24,13 @@ export interface FilterState {
   categories: readonly Category[];
   statuses: readonly Status[];
   hoods: readonly string[];
+  /** Location precisions (the map's area tray sets this: "全区 73" = precision district). */
+  precisions: readonly Precision[];
   /** Free text as typed; normalised by `normaliseQuery`. */
   q: string;
 }
 
-export const DEFAULT_FILTERS: FilterState = { year: null, categories: [], statuses: [], hoods: [], q: '' };
+export const DEFAULT_FILTERS: FilterState = { year: null, categories: [], statuses: [], hoods: [], precisions: [], q: '' };
 
 /** Status of the item at a year, or '' when no mention covers that year. */
 type YearStatus = Status | '';
@@ -97,6 +99,16 @@ export function searchText(item: ItemFeature, pinyin?: (zh: string) => { full: s
   return parts.join('|').toLowerCase();
 }
 
+/** Community codes the item's location evidence cites (`community:<code>`). */
+export function communitiesOf(item: ItemFeature): string[] {
+  const out: string[] = [];
+  for (const e of item.properties.location.evidence) {
+    const m = /^community:(\d{12})$/.exec(e.source);
+    if (m && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
 export function toRecord(item: ItemFeature, search = searchText(item)): FilterRecord {
   const p = item.properties;
   const record = {
@@ -104,7 +116,8 @@ export function toRecord(item: ItemFeature, search = searchText(item)): FilterRe
     category: p.category,
     precision: p.location.precision,
     st: statusAt(p.mentions, null) as Status,
-    hoods: `|${p.neighbourhoods.join('|')}|`,
+    // Communities named by the evidence are a second level under the subdistricts.
+    hoods: `|${[...p.neighbourhoods, ...communitiesOf(item)].join('|')}|`,
     search,
   } as FilterRecord;
   for (const y of YEARS) record[`st${y}`] = statusAt(p.mentions, y);
@@ -113,7 +126,7 @@ export function toRecord(item: ItemFeature, search = searchText(item)): FilterRe
 
 // ---------------------------------------------------------------- the list predicate
 
-export type Facet = 'year' | 'category' | 'status' | 'hood' | 'q';
+export type Facet = 'year' | 'category' | 'status' | 'hood' | 'precision' | 'q';
 
 function passYear(r: FilterRecord, f: FilterState): boolean {
   return r[statusKey(f.year)] !== '';
@@ -127,6 +140,9 @@ function passCategory(r: FilterRecord, f: FilterState): boolean {
 function passHood(r: FilterRecord, f: FilterState): boolean {
   return f.hoods.length === 0 || f.hoods.some((h) => r.hoods.includes(`|${h}|`));
 }
+function passPrecision(r: FilterRecord, f: FilterState): boolean {
+  return f.precisions.length === 0 || (f.precisions as readonly string[]).includes(r.precision);
+}
 function passQuery(r: FilterRecord, f: FilterState): boolean {
   const q = normaliseQuery(f.q);
   return q === '' || r.search.includes(q) || r.search.includes(q.replace(/ /g, ''));
@@ -137,6 +153,7 @@ const PASSES: Record<Facet, (r: FilterRecord, f: FilterState) => boolean> = {
   category: passCategory,
   status: passStatus,
   hood: passHood,
+  precision: passPrecision,
   q: passQuery,
 };
 
@@ -162,6 +179,7 @@ export function filterExpression(f: FilterState, records: readonly FilterRecord[
   if (f.statuses.length) all.push(['in', ['get', key], ['literal', [...f.statuses]]]);
   if (f.categories.length) all.push(['in', ['get', 'category'], ['literal', [...f.categories]]]);
   if (f.hoods.length) all.push(['any', ...f.hoods.map((h): ExpressionSpecification => ['in', `|${h}|`, ['get', 'hoods']])]);
+  if (f.precisions.length) all.push(['in', ['get', 'precision'], ['literal', [...f.precisions]]]);
   if (normaliseQuery(f.q)) {
     const ids = records.filter((r) => passQuery(r, f)).map((r) => r.id);
     // `match` looks its labels up in a table, so a long id list stays cheap per feature.
@@ -197,7 +215,7 @@ export function facetCounts(records: readonly FilterRecord[], f: FilterState): F
       for (const h of r.hoods.split('|')) if (h) bump(counts.hood, h);
     }
     // A year option changes which status is checked, so each year is tested on its own.
-    if (passCategory(r, f) && passHood(r, f) && passQuery(r, f)) {
+    if (passCategory(r, f) && passHood(r, f) && passPrecision(r, f) && passQuery(r, f)) {
       for (const y of [null, ...YEARS]) {
         const s = r[statusKey(y)];
         if (s !== '' && (f.statuses.length === 0 || f.statuses.includes(s))) bump(counts.year, y ?? 0);
@@ -208,5 +226,5 @@ export function facetCounts(records: readonly FilterRecord[], f: FilterState): F
 }
 
 export function isDefault(f: FilterState): boolean {
-  return f.year === null && !f.categories.length && !f.statuses.length && !f.hoods.length && normaliseQuery(f.q) === '';
+  return f.year === null && !f.categories.length && !f.statuses.length && !f.hoods.length && !f.precisions.length && normaliseQuery(f.q) === '';
 }

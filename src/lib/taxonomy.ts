@@ -65,6 +65,24 @@ export const NEIGHBOURHOODS: readonly Neighbourhood[] = [
 export const NEIGHBOURHOOD_IDS: ReadonlySet<string> = new Set(NEIGHBOURHOODS.map((n) => n.id));
 
 /**
+ * A community (社区/村) code: its subdistrict's nine digits and three of its own, as in the national
+ * division codes the admin units (geo/sources/admin-units.csv) come from.
+ */
+export function isCommunityCode(v: string): boolean {
+  return /^\d{12}$/.test(v) && NEIGHBOURHOODS.some((n) => n.kind === 'subdistrict' && v.startsWith(n.id));
+}
+
+/** A value the neighbourhood filter accepts: a listed neighbourhood, or a community as a second level. */
+export function isNeighbourhoodId(v: string): v is string {
+  return NEIGHBOURHOOD_IDS.has(v) || isCommunityCode(v);
+}
+
+/** The subdistrict a community code belongs to (its first nine digits). */
+export function subdistrictOf(community: string): string {
+  return community.slice(0, 9);
+}
+
+/**
  * Category colours on the map and in the legend: twelve hues distinct enough on the paper-coloured
  * basemap, all dark enough (≥ 3:1 against #fbfaf6) to read as thin lines and rings.
  */

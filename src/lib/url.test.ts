@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clipQuery, DEFAULT_URL_STATE, formatHash, formatSearch, MAX_QUERY, parseUrl, type UrlState } from './url';
+import { clipQuery, DEFAULT_RADIUS, DEFAULT_URL_STATE, formatHash, formatSearch, MAX_QUERY, MAX_RADIUS, parseUrl, type UrlState } from './url';
 
 describe('parseUrl', () => {
   it('gives the default view for an empty URL, with no problems', () => {
@@ -9,17 +9,19 @@ describe('parseUrl', () => {
 
   it('reads every parameter of the documented example', () => {
     const { state, problems } = parseUrl(
-      '?year=2022&category=road_bridge,renewal&status=planned&hood=tiebei&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en&basemap=amap',
+      '?year=2022&category=road_bridge,renewal&status=planned&hood=tiebei&precision=street&q=%E6%9D%BE%E5%9D%A1&item=songpo-lu&reader=1&lang=en&basemap=amap&pin=41.13,121.15&radius=1000',
       '#map=14/41.13/121.15',
     );
     expect(problems).toEqual([]);
     expect(state).toEqual({
-      filters: { year: 2022, categories: ['road_bridge', 'renewal'], statuses: ['planned'], hoods: ['tiebei'], q: '松坡' },
+      filters: { year: 2022, categories: ['road_bridge', 'renewal'], statuses: ['planned'], hoods: ['tiebei'], precisions: ['street'], q: '松坡' },
       item: 'songpo-lu',
       reader: true,
       lang: 'en',
       basemap: 'amap',
       view: { zoom: 14, lat: 41.13, lng: 121.15 },
+      pin: { lat: 41.13, lng: 121.15 },
+      radius: 1000,
     });
   });
 
@@ -57,6 +59,35 @@ describe('parseUrl', () => {
   });
 });
 
+describe('pin, radius, precision and community codes', () => {
+  it('reads a pin and radius, and drops invalid ones with a reason', () => {
+    const ok = parseUrl('?pin=41.12,121.15&radius=800', '');
+    expect(ok.problems).toEqual([]);
+    expect(ok.state.pin).toEqual({ lat: 41.12, lng: 121.15 });
+    expect(ok.state.radius).toBe(800);
+    const bad = parseUrl('?pin=91,121&radius=0&precision=nowhere,district&hood=210799001001,210703011200', '');
+    expect(bad.state.pin).toBeNull();
+    expect(bad.state.radius).toBe(DEFAULT_RADIUS);
+    expect(bad.state.filters.precisions).toEqual(['district']);
+    // a community of a Linghe subdistrict is a neighbourhood; a code outside Linghe is not
+    expect(bad.state.filters.hoods).toEqual(['210703011200']);
+    expect(bad.problems).toEqual([
+      { param: 'hood', value: '210799001001', reason: 'unknown_value' },
+      { param: 'precision', value: 'nowhere', reason: 'unknown_value' },
+      { param: 'pin', value: '91,121', reason: 'bad_pin' },
+      { param: 'radius', value: '0', reason: 'bad_radius' },
+    ]);
+    for (const v of ['41.1', '41.1,121.1,3', 'a,b', '41.1;121.1']) expect(parseUrl(`?pin=${encodeURIComponent(v)}`, '').state.pin, v).toBeNull();
+    expect(parseUrl(`?radius=${MAX_RADIUS + 1}`, '').problems[0].reason).toBe('bad_radius');
+  });
+
+  it('leaves the default radius out, and the radius without a pin', () => {
+    expect(formatSearch({ ...DEFAULT_URL_STATE, pin: { lat: 41.1, lng: 121.2 } })).toBe('?pin=41.10000,121.20000');
+    expect(formatSearch({ ...DEFAULT_URL_STATE, radius: 900 })).toBe('');
+    expect(formatSearch({ ...DEFAULT_URL_STATE, pin: { lat: 41.1, lng: 121.2 }, radius: 900 })).toBe('?pin=41.10000,121.20000&radius=900');
+  });
+});
+
 describe('formatSearch / formatHash', () => {
   it('leaves defaults out', () => {
     expect(formatSearch(DEFAULT_URL_STATE)).toBe('');
@@ -67,13 +98,23 @@ describe('formatSearch / formatHash', () => {
     const states: UrlState[] = [
       { ...DEFAULT_URL_STATE, filters: { ...DEFAULT_URL_STATE.filters, year: 2019 } },
       {
-        filters: { year: 2026, categories: ['education'], statuses: ['completed', 'under_way'], hoods: ['210703004', 'binhe'], q: 'song po & 路' },
+        filters: {
+          year: 2026,
+          categories: ['education'],
+          statuses: ['completed', 'under_way'],
+          hoods: ['210703004', 'binhe', '210703011200'],
+          precisions: ['subdistrict', 'district'],
+          q: 'song po & 路',
+        },
         item: 'tiebei-xincheng',
         reader: true,
         lang: 'en',
         basemap: 'tianditu',
         view: { zoom: 13.5, lat: 41.125, lng: 121.1875 },
+        pin: { lat: 41.12345, lng: 121.15432 },
+        radius: 1200,
       },
+      { ...DEFAULT_URL_STATE, pin: { lat: 41.1, lng: 121.2 } },
     ];
     for (const s of states) {
       const back = parseUrl(formatSearch(s), formatHash(s.view));

@@ -1,6 +1,7 @@
 /**
- * The one URL codec: app view state ⇄ `?year=…&category=…&status=…&hood=…&q=…&item=…&reader=1&lang=en&basemap=osm#map=z/lat/lng`.
- * The hash view is WGS-84 whatever the basemap (the map converts for GCJ-02 tiles).
+ * The one URL codec: app view state ⇄
+ * `?year=…&category=…&status=…&hood=…&precision=…&q=…&item=…&reader=1&lang=en&basemap=osm&pin=lat,lng&radius=m#map=z/lat/lng`.
+ * The hash view and the pin are WGS-84 whatever the basemap (the map converts for GCJ-02 tiles).
  * Defaults are left out; every invalid part is dropped and reported (which parameter, its value,
  * why), never thrown. Whether `item` names an existing item is checked by the app once data is in.
  */
@@ -8,11 +9,17 @@ import { z } from 'zod/mini';
 import { DEFAULT_FILTERS, type FilterState } from './filters';
 import type { Lang } from './i18n';
 import { DEFAULT_BASEMAP, isBasemap, type BasemapId } from './map/basemaps';
-import { Category, Id, Status, Year } from './schema';
-import { NEIGHBOURHOOD_IDS } from './taxonomy';
+import { Category, Id, Precision, Status, Year } from './schema';
+import { isNeighbourhoodId } from './taxonomy';
 
 export interface View {
   zoom: number;
+  lat: number;
+  lng: number;
+}
+
+/** A place the user linked to (WGS-84), with the radius its "near here" list uses. */
+export interface Pin {
   lat: number;
   lng: number;
 }
@@ -24,11 +31,38 @@ export interface UrlState {
   lang: Lang;
   basemap: BasemapId;
   view: View | null;
+  pin: Pin | null;
+  /** Metres; DEFAULT_RADIUS is left out of the URL. */
+  radius: number;
 }
 
-export const DEFAULT_URL_STATE: UrlState = { filters: DEFAULT_FILTERS, item: null, reader: false, lang: 'zh', basemap: DEFAULT_BASEMAP, view: null };
+/** "Near" by default: a ten-minute walk. */
+export const DEFAULT_RADIUS = 500;
+/** A radius beyond the district's size would call everything near. */
+export const MAX_RADIUS = 20_000;
 
-export type Reason = 'bad_year' | 'unknown_value' | 'bad_id' | 'bad_flag' | 'bad_lang' | 'bad_map' | 'unknown_param' | 'no_such_item';
+export const DEFAULT_URL_STATE: UrlState = {
+  filters: DEFAULT_FILTERS,
+  item: null,
+  reader: false,
+  lang: 'zh',
+  basemap: DEFAULT_BASEMAP,
+  view: null,
+  pin: null,
+  radius: DEFAULT_RADIUS,
+};
+
+export type Reason =
+  | 'bad_year'
+  | 'unknown_value'
+  | 'bad_id'
+  | 'bad_flag'
+  | 'bad_lang'
+  | 'bad_map'
+  | 'bad_pin'
+  | 'bad_radius'
+  | 'unknown_param'
+  | 'no_such_item';
 
 export interface UrlProblem {
   param: string;
@@ -39,8 +73,9 @@ export interface UrlProblem {
 // Set lookups, not safeParse: a hostile link can carry 20,000 values, and a failed parse builds an error.
 const CATEGORIES: ReadonlySet<string> = new Set(Category.options);
 const STATUSES: ReadonlySet<string> = new Set(Status.options);
+const PRECISIONS: ReadonlySet<string> = new Set(Precision.options);
 
-const PARAMS = ['year', 'category', 'status', 'hood', 'q', 'item', 'reader', 'lang', 'basemap'] as const;
+const PARAMS = ['year', 'category', 'status', 'hood', 'precision', 'q', 'item', 'reader', 'lang', 'basemap', 'pin', 'radius'] as const;
 /** Longest search text kept, in code points: a URL is for sharing, not for pasting documents. */
 export const MAX_QUERY = 100;
 
@@ -66,6 +101,26 @@ function parseView(s: string): View | null {
   const [zoom, lat, lng] = parts.map(Number);
   const parsed = ViewSchema.safeParse({ zoom, lat, lng });
   return parsed.success ? parsed.data : null;
+}
+
+const PinSchema = z.object({
+  lat: z.number().check(z.gte(-85.06), z.lte(85.06)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
+});
+
+/** `lat,lng` in decimal degrees; anything else is null. */
+function parsePin(s: string): Pin | null {
+  const parts = s.split(',');
+  if (parts.length !== 2 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return null;
+  const parsed = PinSchema.safeParse({ lat: Number(parts[0]), lng: Number(parts[1]) });
+  return parsed.success ? parsed.data : null;
+}
+
+/** Whole metres, 1 … MAX_RADIUS; anything else is null. */
+function parseRadius(s: string): number | null {
+  if (!/^\d{1,6}$/.test(s)) return null;
+  const r = Number(s);
+  return r >= 1 && r <= MAX_RADIUS ? r : null;
 }
 
 /** Comma-separated values of an enum-like parameter; unknown ones are reported, duplicates dropped. */
@@ -100,7 +155,8 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
   }
   const categories = parseList('category', params.get('category'), (v): v is Category => CATEGORIES.has(v), problems);
   const statuses = parseList('status', params.get('status'), (v): v is Status => STATUSES.has(v), problems);
-  const hoods = parseList('hood', params.get('hood'), (v): v is string => NEIGHBOURHOOD_IDS.has(v), problems);
+  const hoods = parseList('hood', params.get('hood'), isNeighbourhoodId, problems);
+  const precisions = parseList('precision', params.get('precision'), (v): v is Precision => PRECISIONS.has(v), problems);
   const q = clipQuery(params.get('q') ?? '');
 
   let item: string | null = null;
@@ -131,6 +187,21 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     else problems.push({ param: 'basemap', value: rawBasemap, reason: 'unknown_value' });
   }
 
+  let pin: Pin | null = null;
+  const rawPin = params.get('pin');
+  if (rawPin !== null) {
+    pin = parsePin(rawPin);
+    if (!pin) problems.push({ param: 'pin', value: rawPin, reason: 'bad_pin' });
+  }
+
+  let radius = DEFAULT_RADIUS;
+  const rawRadius = params.get('radius');
+  if (rawRadius !== null) {
+    const r = parseRadius(rawRadius);
+    if (r === null) problems.push({ param: 'radius', value: rawRadius, reason: 'bad_radius' });
+    else radius = r;
+  }
+
   let view: View | null = null;
   const hashParams = new URLSearchParams(hash.replace(/^#/, ''));
   const rawMap = hashParams.get('map');
@@ -139,7 +210,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     if (!view) problems.push({ param: 'map', value: rawMap, reason: 'bad_map' });
   }
 
-  return { state: { filters: { year, categories, statuses, hoods, q }, item, reader, lang, basemap, view }, problems };
+  return { state: { filters: { year, categories, statuses, hoods, precisions, q }, item, reader, lang, basemap, view, pin, radius }, problems };
 }
 
 /** The query string (with `?`, or '' for the default view); list values keep the user's order. */
@@ -153,12 +224,16 @@ export function formatSearch(s: UrlState): string {
   if (f.categories.length) p.push(`category=${list(f.categories)}`);
   if (f.statuses.length) p.push(`status=${list(f.statuses)}`);
   if (f.hoods.length) p.push(`hood=${list(f.hoods)}`);
+  if (f.precisions.length) p.push(`precision=${list(f.precisions)}`);
   const q = clipQuery(f.q.trim()).trim();
   if (q) p.push(`q=${encodeURIComponent(q)}`);
   if (s.item) p.push(`item=${encodeURIComponent(s.item)}`);
   if (s.reader) p.push('reader=1');
   if (s.lang !== 'zh') p.push(`lang=${s.lang}`);
   if (s.basemap !== DEFAULT_BASEMAP) p.push(`basemap=${s.basemap}`);
+  // ~1 m at these latitudes: enough for a place, short enough to share.
+  if (s.pin) p.push(`pin=${s.pin.lat.toFixed(5)},${s.pin.lng.toFixed(5)}`);
+  if (s.pin && s.radius !== DEFAULT_RADIUS) p.push(`radius=${s.radius}`);
   return p.length ? `?${p.join('&')}` : '';
 }
 
