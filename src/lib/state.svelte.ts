@@ -21,7 +21,7 @@ import type { Lang } from './i18n';
 import { DEFAULT_BASEMAP, type BasemapId } from './map/basemaps';
 import type { StreetFailure } from './map/streetBasemap';
 import type { Gazetteer, GazetteerEntry, ItemFeature, Report } from './schema';
-import type { UrlProblem, UrlState, View } from './url';
+import { DEFAULT_RADIUS, type Pin, type UrlProblem, type UrlState, type View } from './url';
 
 /** Items whose pinyin is computed per slice of work, so 100k items never freeze the page. */
 const PINYIN_SLICE = 5000;
@@ -43,24 +43,29 @@ export class AtlasState {
   basemap: BasemapId = $state(DEFAULT_BASEMAP);
   /** The street basemap that last failed and why; shown until dismissed or another is chosen. */
   basemapFailure: { basemap: BasemapId; failure: StreetFailure } | null = $state.raw(null);
+  /** A place the user linked to, and the radius of its "near here" list (metres). */
+  pin: Pin | null = $state.raw(null);
+  radius: number = $state(DEFAULT_RADIUS);
   /** URL parts that were dropped, shown in a notice until dismissed. */
   problems: readonly UrlProblem[] = $state.raw([]);
 
   items: readonly ItemFeature[] = $derived(this.data?.items.features ?? []);
   index: ReadonlyMap<string, number> = $derived(new Map(this.items.map((f, i) => [f.id, i])));
   /** Indices (into `items`) of the items matching the filters, in report order. */
-  visible: readonly number[] = $derived.by(() => {
-    const out: number[] = [];
-    const f = this.filters;
-    this.records.forEach((r, i) => {
-      if (matches(r, f)) out.push(i);
-    });
-    return out;
-  });
+  visible: readonly number[] = $derived(this.visibleFor(this.filters));
   visibleMapped: number = $derived(this.visible.reduce((n, i) => n + (this.items[i].geometry ? 1 : 0), 0));
   counts: FacetCounts = $derived(facetCounts(this.records, this.filters));
   filtersActive: boolean = $derived(!isDefault(this.filters));
   selectedItem: ItemFeature | null = $derived(this.selected !== null ? (this.items[this.index.get(this.selected) ?? -1] ?? null) : null);
+
+  /** Indices of the items matching `f`, in report order. */
+  visibleFor(f: FilterState): number[] {
+    const out: number[] = [];
+    this.records.forEach((r, i) => {
+      if (matches(r, f)) out.push(i);
+    });
+    return out;
+  }
 
   load(data: AtlasData): void {
     this.data = data;
@@ -93,7 +98,7 @@ export class AtlasState {
 
   /** The URL-visible part of the state. */
   urlState(): UrlState {
-    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view };
+    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view, pin: this.pin, radius: this.radius };
   }
 
   /** Applies a parsed URL; an item id that names no item is dropped and reported. */
@@ -109,6 +114,8 @@ export class AtlasState {
     this.readerOpen = s.reader;
     this.lang = s.lang;
     this.setBasemap(s.basemap);
+    this.pin = s.pin;
+    this.radius = s.radius;
     if (s.view) this.view = s.view;
     this.problems = [...problems, ...extra];
   }

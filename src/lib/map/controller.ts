@@ -21,9 +21,9 @@ import type { AtlasData } from '../data';
 import { mapRecord, type FilterRecord } from '../filters';
 import { escapeHtml } from '../escapeHtml';
 import { circleRing, type Bbox } from '../geometry';
-import type { ItemFeature } from '../schema';
+import type { Geometry, ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
-import type { View } from '../url';
+import type { Pin, View } from '../url';
 import { BASEMAP_LAYERS, BASEMAP_SOURCES, basemapStyle, districtLabelPoints } from './basemap';
 import { DATUM, streetLayers, type BasemapId, type Datum } from './basemaps';
 import { BASEMAP_CONFIG } from './basemapConfig';
@@ -63,7 +63,26 @@ export interface MapOptions {
   onBasemapFail?: (id: BasemapId, failure: StreetFailure) => void;
   /** Pixels at the bottom hidden by the panel (a bottom sheet on phones), kept out of frames. */
   coveredBottom?: () => number;
+  /** Pixels at the top hidden by on-map overlays (the area tray, notes), kept out of frames too. */
+  coveredTop?: () => number;
+  /** The user asked for a link to a place: right-click, long-press, or P with the map focused (its centre). */
+  onPin?: (pin: Pin) => void;
 }
+
+/** A finger held this long without moving (more than LONG_PRESS_SLOP px) drops a pin. */
+const LONG_PRESS_MS = 600;
+const LONG_PRESS_SLOP = 10;
+
+/** Sources and layers of the map's own overlays (not items): the highlighted area, the pin. */
+export const OVERLAY = {
+  focusSource: 'focus-area',
+  focusLine: 'focus-area-line',
+  focusCasing: 'focus-area-casing',
+  pinSource: 'pin',
+  pinRadius: 'pin-radius',
+  pinRadiusLine: 'pin-radius-line',
+  pinPoint: 'pin-point',
+} as const;
 
 /** Frames never zoom closer than this: a point item should still show its street context. */
 const FRAME_MAX_ZOOM = 14.5;
@@ -78,6 +97,7 @@ export class MapController {
   #layers: LayerSpecification[] = itemLayers('st');
 
   #coveredBottom: () => number;
+  #coveredTop: () => number;
   #attributions: string[] = [];
   #controls: IControl[] = [];
   #data: AtlasData;
@@ -92,9 +112,13 @@ export class MapController {
   #streetCredit: string | null = null;
   /** While an item is being placed, clicks add vertices instead of selecting items. */
   #placing: PlacingLayer | null = null;
+  /** The overlays last asked for, in WGS-84, so a datum change can redraw them. */
+  #focusArea: readonly Geometry[] | null = null;
+  #pin: { pin: Pin | null; radius: number } = { pin: null, radius: 0 };
 
-  constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom }: MapOptions) {
+  constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom, coveredTop, onPin }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
+    this.#coveredTop = coveredTop ?? (() => 0);
     this.#data = data;
     this.#onBasemapFail = onBasemapFail;
     this.map = new MlMap({
@@ -118,6 +142,7 @@ export class MapController {
     this.map.on('load', () => {
       this.#addItemLayers();
       this.#street = new StreetBasemap(this.map, BASEMAP_LAYERS.districtFill, [BASEMAP_LAYERS.districtFill, BASEMAP_LAYERS.lingheFill]);
+      this.#addOverlayLayers();
       this.#loaded = true;
       for (const f of this.#queue.splice(0)) f();
     });
@@ -144,8 +169,99 @@ export class MapController {
       const id = idAt(e);
       if (id) onSelect?.(id);
     });
+    this.#listenForPins(onPin);
     // Tests and the benchmark read map state through this handle (not pixels).
     (window as unknown as { __atlasMap?: MlMap }).__atlasMap = this.map;
+  }
+
+  /** Right-click, long-press (touch) and the P key (the map's centre) each ask for a pin. */
+  #listenForPins(onPin: MapOptions['onPin']): void {
+    if (!onPin) return;
+    // The pin is kept (and linked) in WGS-84 whatever datum the map draws in.
+    const at = (lngLat: { lat: number; lng: number }) => {
+      const [lng, lat] = this.#fromMap([lngLat.lng, lngLat.lat]);
+      onPin({ lat, lng });
+    };
+    this.map.on('contextmenu', (e) => {
+      e.preventDefault();
+      at(e.lngLat);
+    });
+    const canvas = this.map.getCanvasContainer();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let start: { x: number; y: number } | null = null;
+    const cancel = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      start = null;
+    };
+    canvas.addEventListener('touchstart', (e) => {
+      cancel();
+      if (e.touches.length !== 1) return;
+      const t = e.touches[0];
+      start = { x: t.clientX, y: t.clientY };
+      timer = setTimeout(() => {
+        if (!start) return;
+        const r = canvas.getBoundingClientRect();
+        at(this.map.unproject([start.x - r.left, start.y - r.top]));
+        cancel();
+      }, LONG_PRESS_MS);
+    }, { passive: true });
+    canvas.addEventListener('touchmove', (e) => {
+      const t = e.touches[0];
+      if (start && t && Math.hypot(t.clientX - start.x, t.clientY - start.y) > LONG_PRESS_SLOP) cancel();
+    }, { passive: true });
+    canvas.addEventListener('touchend', cancel);
+    canvas.addEventListener('touchcancel', cancel);
+    this.map.getCanvas().addEventListener('keydown', (e) => {
+      if ((e.key === 'p' || e.key === 'P') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        at(this.map.getCenter());
+      }
+    });
+  }
+
+  #addOverlayLayers(): void {
+    const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+    this.map.addSource(OVERLAY.focusSource, { type: 'geojson', data: empty });
+    this.map.addSource(OVERLAY.pinSource, { type: 'geojson', data: empty });
+    const below = BASEMAP_LAYERS.contextPoint;
+    // The highlighted area: a wide pale casing under a dark dashed line, readable over any fill.
+    this.map.addLayer({ id: OVERLAY.focusCasing, type: 'line', source: OVERLAY.focusSource, paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': 0.9 } }, below);
+    this.map.addLayer({ id: OVERLAY.focusLine, type: 'line', source: OVERLAY.focusSource, paint: { 'line-color': '#24221e', 'line-width': 2.5, 'line-dasharray': [3, 2] } }, below);
+    const isRadius: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+    this.map.addLayer({ id: OVERLAY.pinRadius, type: 'fill', source: OVERLAY.pinSource, filter: isRadius, paint: { 'fill-color': '#1f5fbf', 'fill-opacity': 0.06 } }, below);
+    this.map.addLayer({ id: OVERLAY.pinRadiusLine, type: 'line', source: OVERLAY.pinSource, filter: isRadius, paint: { 'line-color': '#1f5fbf', 'line-width': 1.5, 'line-dasharray': [2, 2] } }, below);
+    // The pin on top of everything: it is the user's own mark.
+    this.map.addLayer({
+      id: OVERLAY.pinPoint,
+      type: 'circle',
+      source: OVERLAY.pinSource,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 7, 'circle-color': '#1f5fbf', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    });
+  }
+
+  /** Outlines the area an area-level item is known to be in (null clears it). */
+  setFocusArea(outline: readonly Geometry[] | null): void {
+    this.#focusArea = outline;
+    this.#whenLoaded(() => {
+      const features = (outline ?? []).map((g): GeoJSON.Feature => ({ type: 'Feature', geometry: g, properties: {} }));
+      (this.map.getSource(OVERLAY.focusSource) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features }, this.#datum));
+    });
+  }
+
+  /** Shows the pin and its radius (null clears them). */
+  setPin(pin: Pin | null, radius: number): void {
+    this.#pin = { pin, radius };
+    this.#whenLoaded(() => {
+      const features: GeoJSON.Feature[] = pin
+        ? [
+            { type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing([pin.lng, pin.lat], radius, 64)] }, properties: {} },
+            { type: 'Feature', geometry: { type: 'Point', coordinates: [pin.lng, pin.lat] }, properties: {} },
+          ]
+        : [];
+      (this.map.getSource(OVERLAY.pinSource) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features }, this.#datum));
+    });
   }
 
   /** Runs `f` now if the style is in, else once it is. */
@@ -251,6 +367,8 @@ export class MapController {
     set(BASEMAP_SOURCES.districtLabels, districtLabelPoints(this.#data.boundaries));
     set(BASEMAP_SOURCES.context, this.#data.context as GeoJSON.FeatureCollection);
     this.#sendItems();
+    this.setFocusArea(this.#focusArea);
+    this.setPin(this.#pin.pin, this.#pin.radius);
     this.map.jumpTo({ center: this.#toMap(centre) });
   }
 
@@ -349,17 +467,22 @@ export class MapController {
     );
   }
 
-  /** Frames a bbox; a point (zero-size bbox) is centred at FRAME_MAX_ZOOM. */
-  frame(bbox: Bbox, animate = true): void {
+  /**
+   * Frames a bbox, never closer than `maxZoom` (a point is centred at it), keeping the part of the
+   * map under a phone's bottom sheet out of the frame.
+   */
+  frame(bbox: Bbox, maxZoom = FRAME_MAX_ZOOM, animate = true): void {
     if (this.#destroyed) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const duration = animate && !reduceMotion ? 400 : 0;
     const c = this.map.getContainer();
-    this.map.fitBounds(shiftBbox(bbox, this.#datum), { padding: this.#padding(Math.min(60, Math.floor(Math.min(c.clientWidth, c.clientHeight) / 6))), maxZoom: FRAME_MAX_ZOOM, duration });
+    const visibleHeight = c.clientHeight - this.#coveredBottom() - this.#coveredTop();
+    const p = Math.max(8, Math.min(60, Math.floor(Math.min(c.clientWidth, visibleHeight) / 8)));
+    this.map.fitBounds(shiftBbox(bbox, this.#datum), { padding: this.#padding(p), maxZoom, duration });
   }
 
   #padding(p: number): { top: number; left: number; right: number; bottom: number } {
-    return { top: p, left: p, right: p, bottom: p + this.#coveredBottom() };
+    return { top: p + this.#coveredTop(), left: p, right: p, bottom: p + this.#coveredBottom() };
   }
 
   jumpTo(view: View): void {
