@@ -194,7 +194,9 @@ test.describe('phone', () => {
 
     // A long press (touch held, not moved) on the visible map drops a pin.
     const map = (await page.getByTestId('map').boundingBox())!;
-    const x = map.x + map.width / 2, y = map.y + Math.min(sheetTop - map.y - 40, map.height / 3);
+    // just above the sheet, clear of the tray and notes at the top
+    const x = map.x + map.width / 2, y = sheetTop - 30;
+    expect(await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.maplibregl-canvas-container'), { x, y })).toBe(true);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
     await expect(page).toHaveURL(/pin=/, { timeout: 5000 });
