@@ -9,6 +9,7 @@ import { bboxOf, type Bbox } from './geometry';
 import { hoodFrame, itemArea, itemFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
 import { label, type Lang } from './i18n';
 import { distanceTo, nearItems, type Near } from './nearness';
+import type { LayerGroup } from './map/controller';
 import type { Geometry } from './schema';
 import type { AtlasState } from './state.svelte';
 import { isCommunityCode, NEIGHBOURHOODS } from './taxonomy';
@@ -49,6 +50,9 @@ export class ExploreState {
 
   /** The outline the map highlights: the selected area-level item's area. */
   focusOutline: Geometry[] | null;
+
+  /** Layer groups shown (the on-map legend's toggles); not in the URL, like the legend itself. */
+  layers: Record<LayerGroup, boolean> = $state({ uncertainty: true, context: true, areas: true });
 
   constructor(s: AtlasState) {
     this.#s = s;

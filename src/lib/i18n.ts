@@ -194,6 +194,11 @@ const zh = {
   pin_somewhere_sub: '{n} 个事项只知在{area}某处（街道无边界，无法判断距离）',
   pin_outside_linghe: '此标记在凌河区以外。',
   metres: '{n} 米',
+  map_loading: '地图加载中…',
+  layers_label: '图层',
+  layer_uncertainty: '误差圈',
+  layer_context: '参考地点',
+  layer_areas: '片区范围',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -386,6 +391,11 @@ const en: Record<MessageKey, string> = {
   pin_somewhere_sub: '{n} {n|item|items} somewhere in {area} (no outline, no distance known)',
   pin_outside_linghe: 'This pin is outside Linghe.',
   metres: '{n} m',
+  map_loading: 'Loading the map…',
+  layers_label: 'Layers',
+  layer_uncertainty: 'Uncertainty circles',
+  layer_context: 'Reference places',
+  layer_areas: 'Area plans',
 };
 
 const CATALOGS: Record<Lang, Record<MessageKey, string>> = { zh, en };

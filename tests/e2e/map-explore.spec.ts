@@ -23,7 +23,7 @@ async function renderedIds(page: Page): Promise<string[]> {
   await waitForMapIdle(page);
   return page.evaluate((layers) => {
     const map = (window as any).__atlasMap;
-    return [...new Set(map.queryRenderedFeatures({ layers }).map((f: any) => f.properties.id as string))];
+    return [...new Set<string>(map.queryRenderedFeatures({ layers }).map((f: any) => f.properties.id as string))];
   }, ITEM_LAYERS);
 }
 
@@ -69,7 +69,19 @@ test('desktop: every category and neighbourhood shows on the map or says why; ar
   test.setTimeout(600_000);
   await page.goto('/');
   await waitForMapIdle(page);
+  await expect(page.getByTestId('map-loading')).toHaveCount(0);
   const total = await listCount(page);
+
+  // Layer toggles hide and show their layers, nothing else.
+  const visibility = (id: string) => page.evaluate((l) => (window as any).__atlasMap.getLayoutProperty(l, 'visibility') ?? 'visible', id);
+  for (const [group, layer] of [['uncertainty', 'items-uncertainty-fill'], ['context', 'context-point'], ['areas', 'items-area-fill']]) {
+    const toggle = page.locator(`[data-testid="layer-toggles"] input[data-group="${group}"]`);
+    await toggle.uncheck();
+    await expect.poll(() => visibility(layer), group).toBe('none');
+    expect(await visibility('items-point')).toBe('visible');
+    await toggle.check();
+    await expect.poll(() => visibility(layer), group).toBe('visible');
+  }
 
   // Every category: what the map draws plus what the tray counts is exactly the list, and never nothing.
   const categories = page.getByTestId('filter-category').getByRole('checkbox');

@@ -114,7 +114,8 @@ export function basemapLayers(): LayerSpecification[] {
       type: 'circle',
       source: BASEMAP_SOURCES.context,
       paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'station', 5, 3.5],
+        // Reference places are context, not items: smaller and paler than any item symbol.
+        'circle-radius': ['match', ['get', 'kind'], 'station', 4.5, 2.5],
         'circle-color': [
           'match',
           ['get', 'kind'],
@@ -127,8 +128,8 @@ export function basemapLayers(): LayerSpecification[] {
           PALETTE.other,
         ],
         'circle-stroke-color': PALETTE.halo,
-        'circle-stroke-width': 1,
-        'circle-opacity': 0.8,
+        'circle-stroke-width': 0.75,
+        'circle-opacity': 0.6,
       },
     },
     {

@@ -69,6 +69,14 @@ export interface MapOptions {
   onPin?: (pin: Pin) => void;
 }
 
+/** Layers the user can switch off, by what they show. */
+export const LAYER_GROUPS = {
+  uncertainty: [ITEM_LAYERS.uncertaintyFill, ITEM_LAYERS.uncertaintyLine],
+  context: [BASEMAP_LAYERS.contextPoint, BASEMAP_LAYERS.contextLabel],
+  areas: [ITEM_LAYERS.areaFill, ITEM_LAYERS.areaLine],
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
+
 /** A finger held this long without moving (more than LONG_PRESS_SLOP px) drops a pin. */
 const LONG_PRESS_MS = 600;
 const LONG_PRESS_SLOP = 10;
@@ -238,6 +246,18 @@ export class MapController {
       source: OVERLAY.pinSource,
       filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 7, 'circle-color': '#1f5fbf', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    });
+  }
+
+  /** Resolves once the style and the item layers are in (the app shows a loading state until then). */
+  loaded(): Promise<void> {
+    return new Promise((resolve) => this.#whenLoaded(resolve));
+  }
+
+  /** Shows or hides a group of layers (the legend's toggles); no source is touched. */
+  setLayerGroup(group: LayerGroup, visible: boolean): void {
+    this.#whenLoaded(() => {
+      for (const id of LAYER_GROUPS[group]) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     });
   }
 
