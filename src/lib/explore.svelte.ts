@@ -63,8 +63,9 @@ export class ExploreState {
       const loose = { ...f, hoods: [], precisions: [] };
       return areaCounts(s.items, s.visibleFor(loose));
     });
-    this.district = $derived(s.data?.manifest.linghe_bbox ?? null);
     this.linghe = $derived((s.data?.boundaries.features.find((f) => f.properties.is_linghe)?.geometry as Geometry | undefined) ?? null);
+    // A broken manifest costs its bbox, not the district frame: Linghe's own outline gives it too.
+    this.district = $derived(s.data?.manifest?.linghe_bbox ?? (this.linghe ? bboxOf([this.linghe]) : null));
     this.selectedArea = $derived(s.selectedItem ? itemArea(s.selectedItem, s.items, this.linghe, SUBDISTRICTS) : null);
     this.hood = $derived.by(() => {
       const hoods = s.filters.hoods;
