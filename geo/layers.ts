@@ -16,6 +16,7 @@ import {
   type GazetteerEntry,
   type Geometry,
   type ItemFeature,
+  type Figures,
   type Ledger,
   Manifest,
   type Report,
@@ -160,6 +161,8 @@ export interface ItemOutputs {
   report: Report;
   items: ItemFeature[];
   ledger: Ledger;
+  /** Stated figures and the digit ledger (geo/items/figures.ts). */
+  figures: Figures;
 }
 
 const tally = (keys: string[]) => {
@@ -168,7 +171,9 @@ const tally = (keys: string[]) => {
   return out;
 };
 
-export function counts(items: ItemFeature[], ledger: Ledger | null): Manifest['counts'] {
+export function counts(items: ItemFeature[], ledger: Ledger | null, figures: Figures | null = null): Manifest['counts'] {
+  const figs = figures?.figures ?? [];
+  const nums = figures?.numbers ?? [];
   const p = items.map((f) => f.properties);
   const entries = ledger?.entries ?? [];
   return {
@@ -182,6 +187,13 @@ export function counts(items: ItemFeature[], ledger: Ledger | null): Manifest['c
       candidates: entries.length,
       claimed: entries.filter((e) => e.claimed_by).length,
       dismissed: entries.filter((e) => e.dismissed).length,
+    },
+    figures: {
+      numbers: nums.length,
+      figures: figs.length,
+      attached: figs.filter((f) => f.scope === 'item').length,
+      district: figs.filter((f) => f.scope === 'district').length,
+      dismissed: nums.filter((n) => n.dismissed).length,
     },
   };
 }
@@ -210,6 +222,7 @@ export function outputFiles(basemap: BasemapOutputs, items: ItemOutputs | null, 
     files.set('ledger.json', formatJson({ entries: [...items.ledger.entries].sort((a, b) => a.start - b.start || a.end - b.end || (a.text < b.text ? -1 : 1)) }));
     for (const [name, layer] of Object.entries(itemLayers(all))) files.set(name, formatJson(layer));
     files.set('layers/uncertainty.geojson', formatJson(uncertaintyLayer(all)));
+    files.set('figures.json', formatJson(items.figures));
   }
   const listed: Manifest['files'] = {};
   for (const name of [...files.keys()].sort()) {
@@ -222,7 +235,7 @@ export function outputFiles(basemap: BasemapOutputs, items: ItemOutputs | null, 
     files: listed,
     linghe_bbox: basemap.lingheBbox.map(round6),
     attributions: attributions(basemap.gazetteer),
-    counts: counts(items?.items ?? [], items?.ledger ?? null),
+    counts: counts(items?.items ?? [], items?.ledger ?? null, items?.figures ?? null),
   });
   files.set('manifest.json', formatJson(manifest));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -41,7 +41,7 @@ describe('assemble', () => {
     const r = assemble(basemap(), { report, drafts: [draft('辽沈战役纪念馆', at)], ledger: { entries: [] } }, locations, sha256(text));
     expect(r.problems).toEqual([]);
     expect([...r.files.keys()]).toEqual([
-      'basemap/boundaries.geojson', 'basemap/context.geojson', 'gazetteer.json', 'items.geojson',
+      'basemap/boundaries.geojson', 'basemap/context.geojson', 'figures.json', 'gazetteer.json', 'items.geojson',
       'layers/items-line.geojson', 'layers/items-point.geojson', 'layers/items-polygon.geojson', 'layers/uncertainty.geojson',
       'ledger.json', 'manifest.json', 'report.json',
     ]);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { GazetteerEntry, ItemDraft, Ledger, Report } from '../src/lib/schema';
 import { readCache } from './geocode/cache';
 import { buildItems } from './items/index';
+import { extractFigures } from './items/figures';
 import { geocodeGazetteerEntries, locateFromGeocodes } from './geocode/locate';
 import { buildContext } from './basemap';
 import { boundarySourceInfo, extractBoundaries, lingheBbox, readBoundarySource, type SourceCollection } from './boundaries';
@@ -78,7 +79,9 @@ export function assemble(
   const { items, problems: locateProblems } = locateAll(built.drafts, ctx);
   const problems = [...locateProblems, ...validateItems(items, basemap.gazetteer, basemap.boundaries, built.report)];
   if (built.report.sha256 !== reportSha256) problems.push(`report.json sha256 ${built.report.sha256} ≠ report text ${reportSha256}`);
-  const files = outputFiles(basemap, { report: built.report, items, ledger: built.ledger }, reportSha256);
+  const { figures, numbers, unaccounted } = extractFigures(built.report, built.drafts);
+  for (const n of unaccounted) problems.push(`figures: digits "${n.text}" @${n.start} are neither a figure nor dismissed by a rule of geo/items/figures.ts`);
+  const files = outputFiles(basemap, { report: built.report, items, ledger: built.ledger, figures: { figures, numbers } }, reportSha256);
   return { files, itemsError: null, problems };
 }
 

@@ -246,6 +246,56 @@ export const ContextCollection = z.object({
 });
 export type ContextCollection = z.infer<typeof ContextCollection>;
 
+// ---------------------------------------------------------------- stated figures
+
+/** What a stated quantity measures (geo/items/figures.ts decides from its unit). */
+export const FigureKind = z.enum(['money', 'area', 'length', 'households', 'dwellings', 'people', 'count', 'percent']);
+export type FigureKind = z.infer<typeof FigureKind>;
+
+/** Normalised units: CNY and USD in units (not 万/亿), m² and m, mu (亩) and ha kept as stated. */
+export const FigureUnit = z.enum(['CNY', 'USD', 'm2', 'mu', 'ha', 'm', 'household', 'dwelling', 'person', 'person_time', 'item', 'percent']);
+export type FigureUnit = z.infer<typeof FigureUnit>;
+
+/** What money is for, from the words of its clause (geo/items/figures.ts MONEY_PURPOSES). */
+export const MoneyPurpose = z.enum(['investment', 'funds_obtained', 'output', 'revenue', 'income', 'spending', 'other']);
+export type MoneyPurpose = z.infer<typeof MoneyPurpose>;
+
+/**
+ * One quantity the report states, `quote === report.text.slice(start, end)` ("1.5亿元"). Attached to
+ * every item whose mention overlaps it (`scope: 'item'`), else recorded as district-wide (totals
+ * such as "累计投入资金1.9亿元" name an example item in the clause but are not that item's).
+ */
+export const Figure = z.extend(Span, {
+  id: z.string(), // "f<start>": stable while the report text is
+  quote: NonEmpty,
+  value: z.number().check(z.gte(0)),
+  unit: FigureUnit,
+  kind: FigureKind,
+  /** Counted things of a count (个/家/项…, the classifier as written) or '' for measures. */
+  counter: z.string(),
+  /** The text qualifies the number (余, 多, 近, 以上, 超过): value is a bound, not exact. */
+  approx: z.boolean(),
+  purpose: z.nullable(MoneyPurpose), // money only
+  section: z.string(),
+  sentence: z.nullable(NonNegativeInt),
+  scope: z.enum(['item', 'district']),
+  items: z.array(Id), // items with a mention overlapping the figure: it is theirs
+  /** Items named in the same clause but not overlapping: context, never summed as theirs. */
+  context_items: z.array(Id),
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** Every run of digits in the report: part of a figure, or dismissed by a named rule. */
+export const NumberEntry = z.extend(Span, {
+  text: z.string(),
+  figure: z.nullable(z.string()),
+  dismissed: z.nullable(z.string()), // "rule-id: reason"
+});
+export type NumberEntry = z.infer<typeof NumberEntry>;
+
+export const Figures = z.object({ figures: z.array(Figure), numbers: z.array(NumberEntry) });
+export type Figures = z.infer<typeof Figures>;
+
 // ---------------------------------------------------------------- ledger and manifest
 
 /** Every candidate place mention the finder saw, and who accounts for it. */
@@ -279,6 +329,8 @@ export const Manifest = z.object({
     by_precision: z.record(z.string(), z.int()),
     by_method: z.record(z.string(), z.int()),
     ledger: z.object({ candidates: z.int(), claimed: z.int(), dismissed: z.int() }),
+    /** Digit runs of the report and what became of them (figures.json). */
+    figures: z.object({ numbers: z.int(), figures: z.int(), attached: z.int(), district: z.int(), dismissed: z.int() }),
   }),
 });
 export type Manifest = z.infer<typeof Manifest>;

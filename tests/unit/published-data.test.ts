@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, ItemCollection, Manifest, Report } from '../../src/lib/schema';
+import { Figures, Gazetteer, ItemCollection, Manifest, Report } from '../../src/lib/schema';
 
 const read = (f: string) => readFileSync(`public/data/${f}`, 'utf8');
 const reportText = readFileSync('geo/report/linghe-2022-work-report.txt', 'utf8');
@@ -13,6 +13,7 @@ const report = Report.parse(JSON.parse(read('report.json')));
 const items = ItemCollection.parse(JSON.parse(read('items.geojson')));
 const gazetteer = Gazetteer.parse(JSON.parse(read('gazetteer.json')));
 const manifest = Manifest.parse(JSON.parse(read('manifest.json')));
+const figures = Figures.parse(JSON.parse(read('figures.json')));
 
 describe('public/data as served', () => {
   it('carries the report verbatim, with the sha256 of the source file', () => {
@@ -52,5 +53,15 @@ describe('public/data as served', () => {
       expect(buf.length, file).toBe(bytes);
       expect(createHash('sha256').update(buf).digest('hex'), file).toBe(sha256);
     }
+  });
+
+  it('states every figure verbatim at its offsets, and accounts for every digit of the report', () => {
+    for (const f of figures.figures) expect(reportText.slice(f.start, f.end), f.id).toBe(f.quote);
+    const digitRuns = [...reportText.matchAll(/\d+(?:\.\d+)?/g)].length;
+    expect(figures.numbers.length).toBe(digitRuns);
+    for (const n of figures.numbers) expect(Boolean(n.figure) !== Boolean(n.dismissed), `${n.text} @${n.start}`).toBe(true);
+    const ids = new Set(items.features.map((f) => f.id));
+    for (const f of figures.figures) for (const id of [...f.items, ...f.context_items]) expect(ids.has(id), `${f.id} → ${id}`).toBe(true);
+    expect(manifest.counts.figures).toMatchObject({ numbers: digitRuns, figures: figures.figures.length });
   });
 });

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ITEMS_PATH, loadAnnotations, resolveItems } from './annotations.ts';
+import { clauseBefore, extractFigures, moneyPurpose, parseFigureAt, scale } from './figures.ts';
+import { loadReport } from './report.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const fig = (s: string) => parseFigureAt(s, 0);
+
+describe('parseFigureAt: normalisation', () => {
+  it.each([
+    ['1.5亿元', 150_000_000, 'CNY', 'money'],
+    ['3000万元', 30_000_000, 'CNY', 'money'],
+    ['12.6万平方米', 126_000, 'm2', 'area'],
+    ['800亩', 800, 'mu', 'area'],
+    ['44公顷', 44, 'ha', 'area'],
+    ['3.5公里', 3500, 'm', 'length'],
+    ['2010延长米', 2010, 'm', 'length'],
+    ['6.28万户', 62_800, 'household', 'households'],
+    ['120套', 120, 'dwelling', 'dwellings'],
+    ['3611.3万美元', 36_113_000, 'USD', 'money'],
+    ['1500万人次', 15_000_000, 'person_time', 'people'],
+    ['98.7%', 98.7, 'percent', 'percent'],
+    ['2平方公里', 2_000_000, 'm2', 'area'],
+  ])('%s → %d %s', (quote, value, unit, kind) => {
+    expect(fig(quote)).toMatchObject({ quote, value, unit, kind, approx: false });
+  });
+
+  it('reads 余/多/以上 as approximate and keeps them in the quote', () => {
+    expect(fig('2000余万元')).toMatchObject({ quote: '2000余万元', value: 20_000_000, approx: true });
+    expect(fig('1万余次')).toMatchObject({ quote: '1万余次', value: 10_000, approx: true, counter: '次' });
+    expect(fig('6000人以上')).toMatchObject({ quote: '6000人', value: 6000, approx: true });
+  });
+
+  it('multiplies decimals without float noise', () => {
+    expect(scale('1.1', 1e8)).toBe(110_000_000);
+    expect(scale('4.12', 1e4)).toBe(41_200);
+    expect(scale('0.56', 1)).toBe(0.56);
+  });
+
+  it('finds no figure without a unit', () => {
+    expect(fig('12345政务服务')).toBeNull();
+    expect(fig('abc')).toBeNull();
+  });
+});
+
+describe('money purpose', () => {
+  it.each([
+    ['争取国家债券资金', 'funds_obtained'],
+    ['累计完成投资', 'investment'],
+    ['规模以上工业增加值实现', 'output'],
+    ['一般公共预算收入实现', 'revenue'],
+    ['发放住房租赁补贴', 'spending'],
+    ['城镇和农村人均可支配收入分别达到', 'income'],
+    ['累计化解政府债务', 'other'],
+  ])('%s → %s', (clause, purpose) => expect(moneyPurpose(clause)).toBe(purpose));
+
+  it('reads only the clause the number stands in', () => {
+    expect(clauseBefore('总投资5亿元,争取资金', 11)).toBe('争取资金');
+  });
+});
+
+describe('the real report (golden)', () => {
+  const report = loadReport(ROOT);
+  const drafts = resolveItems(report, loadAnnotations(join(ROOT, ITEMS_PATH)));
+  const { figures, numbers, unaccounted } = extractFigures(report, drafts);
+  const at = (quote: string) => figures.filter((f) => f.quote === quote);
+
+  it('accounts for every run of digits: a figure or a named dismissal, none left over', () => {
+    expect(unaccounted).toEqual([]);
+    expect(numbers.length).toBe([...report.text.matchAll(/\d+(?:\.\d+)?/g)].length);
+    for (const n of numbers) if (n.dismissed) expect(n.dismissed).toMatch(/^[a-z-]+: /);
+  });
+
+  it('quotes every figure verbatim at its offsets', () => {
+    expect(figures.length).toBeGreaterThan(200);
+    for (const f of figures) expect(report.text.slice(f.start, f.end), f.id).toBe(f.quote);
+  });
+
+  it('attaches 争取国家债券资金1.5亿元 to the 北山里 shantytown item, as funds obtained', () => {
+    expect(at('1.5亿元')).toEqual([expect.objectContaining({ value: 150_000_000, unit: 'CNY', purpose: 'funds_obtained', scope: 'item', items: ['beishanli-penghuqu'] })]);
+  });
+
+  it('keeps a district total as district-wide, naming its example item only as context', () => {
+    const [total] = at('1.9亿元');
+    expect(total).toMatchObject({ scope: 'district', items: [], context_items: ['wuliyingzi-xiaoqu'], purpose: 'investment' });
+  });
+
+  it('dismisses years, dates, durations and names by rule', () => {
+    const rule = (start: number) => numbers.find((n) => n.start === start)?.dismissed?.split(':')[0];
+    const idx = (s: string) => report.text.indexOf(s);
+    expect(rule(idx('2022年是落实'))).toBe('year');
+    expect(rule(idx('12月8日'))).toBe('date');
+    expect(rule(idx('50天完成'))).toBe('duration');
+    expect(rule(idx('5G基站'))).toBe('technical-name');
+    expect(rule(idx('8+3'))).toBe('event-name');
+    expect(rule(idx('12345'))).toBe('hotline');
+  });
+
+  it('has no Chinese-numeral measure but the idiom 最后一公里 (so digits are every quantity)', () => {
+    const hits = [...report.text.matchAll(/[一二两三四五六七八九十百千]+[万亿]?(亿元|万元|平方米|公里|千米|亩|公顷|户|套)/g)].map((m) => report.text.slice(m.index - 2, m.index + m[0].length));
+    expect(hits).toEqual(['最后一公里']);
+  });
+});
