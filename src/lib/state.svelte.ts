@@ -20,7 +20,8 @@ import { hoodBbox } from './hoodBbox';
 import type { Lang } from './i18n';
 import { DEFAULT_BASEMAP, type BasemapId } from './map/basemaps';
 import type { StreetFailure } from './map/streetBasemap';
-import type { Gazetteer, GazetteerEntry, ItemFeature, Report } from './schema';
+import { Figures, type Figure, type Gazetteer, type GazetteerEntry, type ItemFeature, type Report } from './schema';
+import { loadFile } from './data';
 import { DEFAULT_RADIUS, type Pin, type UrlProblem, type UrlState, type View } from './url';
 
 /** Items whose pinyin is computed per slice of work, so 100k items never freeze the page. */
@@ -38,6 +39,13 @@ export class AtlasState {
   readerOpen = $state(false);
   /** The item being placed on the map (src/lib/components/PlacingPanel.svelte), if any. */
   placing: string | null = $state(null);
+  /** `view=stats`: the statistics panel replaces the list. */
+  stats = $state(false);
+  /** `embed=1`: compact map-and-list for an iframe; fixed for the page's life. */
+  embed = $state(false);
+  /** Stated figures (figures.json), loaded on first need (export, statistics, print). */
+  figures: Figures | null = $state.raw(null);
+  #figuresLoad: Promise<Figures> | null = null;
   lang: Lang = $state('zh');
   view: View | null = $state.raw(null);
   basemap: BasemapId = $state(DEFAULT_BASEMAP);
@@ -56,6 +64,14 @@ export class AtlasState {
   visibleMapped: number = $derived(this.visible.reduce((n, i) => n + (this.items[i].geometry ? 1 : 0), 0));
   counts: FacetCounts = $derived(facetCounts(this.records, this.filters));
   filtersActive: boolean = $derived(!isDefault(this.filters));
+  /** Figures that belong to each item (a mention overlaps them). */
+  figuresByItem: ReadonlyMap<string, readonly Figure[]> = $derived.by(() => {
+    const out = new Map<string, Figure[]>();
+    for (const f of this.figures?.figures ?? []) for (const id of f.items) out.set(id, [...(out.get(id) ?? []), f]);
+    return out;
+  });
+  /** The visible items themselves, in list order. */
+  visibleItems: readonly ItemFeature[] = $derived(this.visible.map((i) => this.items[i]));
   selectedItem: ItemFeature | null = $derived(this.selected !== null ? (this.items[this.index.get(this.selected) ?? -1] ?? null) : null);
 
   /** Indices of the items matching `f`, in report order. */
@@ -70,6 +86,19 @@ export class AtlasState {
   load(data: AtlasData): void {
     this.data = data;
     this.records = data.items.features.map((f) => toRecord(f));
+  }
+
+  /** figures.json, once; a failure rejects (the caller shows it) and the next call retries. */
+  ensureFigures(): Promise<Figures> {
+    if (this.figures) return Promise.resolve(this.figures);
+    this.#figuresLoad ??= loadFile('figures.json', Figures).then(
+      (f) => (this.figures = f),
+      (e) => {
+        this.#figuresLoad = null;
+        throw e;
+      },
+    );
+    return this.#figuresLoad;
   }
 
   setGazetteer(g: Gazetteer | null): void {
@@ -98,7 +127,7 @@ export class AtlasState {
 
   /** The URL-visible part of the state. */
   urlState(): UrlState {
-    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view, pin: this.pin, radius: this.radius };
+    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view, pin: this.pin, radius: this.radius, stats: this.stats, embed: this.embed };
   }
 
   /** Applies a parsed URL; an item id that names no item is dropped and reported. */
@@ -116,6 +145,8 @@ export class AtlasState {
     this.setBasemap(s.basemap);
     this.pin = s.pin;
     this.radius = s.radius;
+    this.stats = s.stats ?? false;
+    this.embed = s.embed ?? false;
     if (s.view) this.view = s.view;
     this.problems = [...problems, ...extra];
   }

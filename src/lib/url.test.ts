@@ -22,6 +22,8 @@ describe('parseUrl', () => {
       view: { zoom: 14, lat: 41.13, lng: 121.15 },
       pin: { lat: 41.13, lng: 121.15 },
       radius: 1000,
+      stats: false,
+      embed: false,
     });
   });
 
@@ -113,6 +115,8 @@ describe('formatSearch / formatHash', () => {
         view: { zoom: 13.5, lat: 41.125, lng: 121.1875 },
         pin: { lat: 41.12345, lng: 121.15432 },
         radius: 1200,
+        stats: true,
+        embed: true,
       },
       { ...DEFAULT_URL_STATE, pin: { lat: 41.1, lng: 121.2 } },
     ];
@@ -129,6 +133,15 @@ describe('formatSearch / formatHash', () => {
     expect(formatSearch({ ...s, basemap: 'osm' })).toBe('?category=road_bridge,renewal&q=%E6%9D%BE%E5%9D%A1&lang=en&basemap=osm');
     expect(formatSearch({ ...DEFAULT_URL_STATE, basemap: 'offline' })).toBe('');
     expect(formatHash({ zoom: 14.123, lat: 41.1234567, lng: 121.1234567 })).toBe('#map=14.12/41.12346/121.12346');
+  });
+
+  it('reads view=stats and embed=1, and reports other values', () => {
+    expect(parseUrl('?view=stats&embed=1', '').state).toMatchObject({ stats: true, embed: true });
+    expect(formatSearch({ ...DEFAULT_URL_STATE, stats: true, embed: true })).toBe('?view=stats&embed=1');
+    expect(parseUrl('?view=pie&embed=yes', '').problems).toEqual([
+      { param: 'view', value: 'pie', reason: 'bad_view' },
+      { param: 'embed', value: 'yes', reason: 'bad_flag' },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The one URL codec: app view state ⇄
- * `?year=…&category=…&status=…&hood=…&precision=…&q=…&item=…&reader=1&lang=en&basemap=osm&pin=lat,lng&radius=m#map=z/lat/lng`.
+ * `?year=…&category=…&status=…&hood=…&precision=…&q=…&item=…&reader=1&lang=en&basemap=osm&pin=lat,lng&radius=m&view=stats&embed=1#map=z/lat/lng`.
  * The hash view and the pin are WGS-84 whatever the basemap (the map converts for GCJ-02 tiles).
  * Defaults are left out; every invalid part is dropped and reported (which parameter, its value,
  * why), never thrown. Whether `item` names an existing item is checked by the app once data is in.
@@ -34,6 +34,10 @@ export interface UrlState {
   pin: Pin | null;
   /** Metres; DEFAULT_RADIUS is left out of the URL. */
   radius: number;
+  /** `view=stats`: the statistics panel instead of the list (optional: absent = false). */
+  stats?: boolean;
+  /** `embed=1`: the compact map-and-list view for another site's iframe. */
+  embed?: boolean;
 }
 
 /** "Near" by default: a ten-minute walk. */
@@ -50,9 +54,12 @@ export const DEFAULT_URL_STATE: UrlState = {
   view: null,
   pin: null,
   radius: DEFAULT_RADIUS,
+  stats: false,
+  embed: false,
 };
 
 export type Reason =
+  | 'bad_view'
   | 'bad_year'
   | 'unknown_value'
   | 'bad_id'
@@ -75,7 +82,7 @@ const CATEGORIES: ReadonlySet<string> = new Set(Category.options);
 const STATUSES: ReadonlySet<string> = new Set(Status.options);
 const PRECISIONS: ReadonlySet<string> = new Set(Precision.options);
 
-const PARAMS = ['year', 'category', 'status', 'hood', 'precision', 'q', 'item', 'reader', 'lang', 'basemap', 'pin', 'radius'] as const;
+const PARAMS = ['year', 'category', 'status', 'hood', 'precision', 'q', 'item', 'reader', 'lang', 'basemap', 'pin', 'radius', 'view', 'embed'] as const;
 /** Longest search text kept, in code points: a URL is for sharing, not for pasting documents. */
 export const MAX_QUERY = 100;
 
@@ -202,6 +209,20 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     else radius = r;
   }
 
+  let stats = false;
+  const rawPanel = params.get('view');
+  if (rawPanel !== null) {
+    if (rawPanel === 'stats') stats = true;
+    else if (rawPanel !== 'list') problems.push({ param: 'view', value: rawPanel, reason: 'bad_view' });
+  }
+
+  let embed = false;
+  const rawEmbed = params.get('embed');
+  if (rawEmbed !== null) {
+    if (rawEmbed === '1') embed = true;
+    else if (rawEmbed !== '0') problems.push({ param: 'embed', value: rawEmbed, reason: 'bad_flag' });
+  }
+
   let view: View | null = null;
   const hashParams = new URLSearchParams(hash.replace(/^#/, ''));
   const rawMap = hashParams.get('map');
@@ -210,7 +231,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     if (!view) problems.push({ param: 'map', value: rawMap, reason: 'bad_map' });
   }
 
-  return { state: { filters: { year, categories, statuses, hoods, precisions, q }, item, reader, lang, basemap, view, pin, radius }, problems };
+  return { state: { filters: { year, categories, statuses, hoods, precisions, q }, item, reader, lang, basemap, view, pin, radius, stats, embed }, problems };
 }
 
 /** The query string (with `?`, or '' for the default view); list values keep the user's order. */
@@ -234,6 +255,8 @@ export function formatSearch(s: UrlState): string {
   // ~1 m at these latitudes: enough for a place, short enough to share.
   if (s.pin) p.push(`pin=${s.pin.lat.toFixed(5)},${s.pin.lng.toFixed(5)}`);
   if (s.pin && s.radius !== DEFAULT_RADIUS) p.push(`radius=${s.radius}`);
+  if (s.stats) p.push('view=stats');
+  if (s.embed) p.push('embed=1');
   return p.length ? `?${p.join('&')}` : '';
 }
 

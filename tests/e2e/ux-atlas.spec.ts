@@ -114,15 +114,18 @@ test.describe('on a phone', () => {
   });
 });
 
-test('"copy link" copies the page address and says so', async ({ page, context }) => {
+test('"share this item" copies the item link without the sender\'s search, and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/?lang=en');
+  await page.goto('/?lang=en&q=%E5%8C%97');
   await waitForMapIdle(page);
   await page.getByTestId('item-row').first().click();
-  const detail = page.getByTestId('item-detail');
-  await detail.getByRole('button', { name: 'Copy link' }).click();
-  await expect(detail.getByRole('status')).toHaveText('Link copied');
+  const id = await page.getByTestId('item-row').first().getAttribute('data-item-id');
+  const share = page.getByTestId('share-item');
+  await share.getByRole('button', { name: 'Share this item' }).click();
+  await share.getByRole('button', { name: 'Copy link' }).click();
+  await expect(share.getByRole('status')).toHaveText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(page.url());
-  expect(copied).toMatch(/[?&]item=/);
+  expect(copied).toBe(new URL(`/?item=${id}&lang=en`, page.url()).href);
+  expect(copied).not.toContain('q=');
+  await expect(share.getByTestId('share-qr').locator('path')).toHaveAttribute('d', /^M/);
 });
