@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { toRecord } from '../filters';
+import type { Figure, ItemFeature } from '../schema';
+import { computeStats, districtMoney, periodOfSection } from './stats';
+
+const mention = (section: string, years: number[], status: 'completed' | 'under_way' | 'planned', start: number) => ({
+  start, end: start + 2, quote: 'xx', section, sentence: 0, years, status, status_words: 'w', status_rule: 'r',
+});
+const item = (id: string, category: ItemFeature['properties']['category'], hoods: string[], mentions: ReturnType<typeof mention>[]): ItemFeature => ({
+  type: 'Feature', id, geometry: null,
+  properties: { id, name: id, name_en: id, category, neighbourhoods: hoods, claims: [], mentions, location: { precision: 'district', uncertainty_m: null, method: 'm', evidence: [] } },
+});
+const money = (id: string, value: number, items: string[], scope: 'item' | 'district' = 'item'): Figure => ({
+  id, start: 0, end: 1, quote: 'x', value, unit: 'CNY', kind: 'money', counter: '', approx: false, purpose: 'investment', section: '一', sentence: 0, scope, items, context_items: [],
+});
+
+const items = [
+  item('a', 'renewal', ['tiebei', '210703004'], [mention('一.(二)', [2018, 2019, 2020, 2021], 'completed', 0), mention('三.(三)', [2022], 'planned', 10)]),
+  item('b', 'renewal', [], [mention('三.(三)', [2022], 'planned', 20)]),
+  item('c', 'road_bridge', ['tiebei'], [mention('二', [2022, 2023, 2024, 2025, 2026], 'planned', 30)]),
+];
+const records = items.map((f) => toRecord(f));
+const shared = money('f1', 1.5e8, ['a', 'b']);
+const figs = new Map([['a', [shared, money('f2', 1e7, ['a'])]], ['b', [shared]]]);
+
+describe('computeStats', () => {
+  const s = computeStats(items, records, [0, 1, 2], null, figs);
+
+  it('counts every listed item once by status and category', () => {
+    expect(s.total).toBe(3);
+    expect([...s.byStatus.values()].reduce((a, b) => a + b)).toBe(3);
+    expect(s.byCategory.get('renewal')).toBe(2);
+    expect(s.byStatus.get('planned')).toBe(3);
+  });
+
+  it('counts an item in each of its neighbourhoods, and items without one under ""', () => {
+    expect(s.byHood.get('tiebei')).toBe(2);
+    expect(s.byHood.get('210703004')).toBe(1);
+    expect(s.byHood.get('')).toBe(1);
+  });
+
+  it('splits review, plan and goals by the report part of each mention', () => {
+    expect(Object.fromEntries(s.byPeriod)).toEqual({ review: 1, plan: 2, goals: 1 });
+    expect(s.periodStatus.get('review')!.get('completed')).toBe(1);
+  });
+
+  it('sums a figure shared by two items once', () => {
+    expect(s.moneyTotal).toBe(1.6e8);
+    expect(s.moneyByCategory.get('renewal')).toBe(1.6e8);
+    expect(s.moneyByStatus.get('planned')).toBe(1.6e8);
+  });
+
+  it('follows the filters: only the visible items count', () => {
+    const only = computeStats(items, records, [2], null, figs);
+    expect(only.total).toBe(1);
+    expect(only.moneyTotal).toBe(0);
+  });
+
+  it('uses the status shown for the chosen year', () => {
+    expect(computeStats(items, records, [0], 2019, figs).byStatus.get('completed')).toBe(1);
+  });
+});
+
+it('periodOfSection and districtMoney', () => {
+  expect(periodOfSection('一.(四)')).toBe('review');
+  expect(periodOfSection('closing')).toBeNull();
+  expect(districtMoney([money('d', 5, [], 'district'), money('i', 7, ['a'])])).toBe(5);
+});

@@ -1,0 +1,94 @@
+/**
+ * Taking a selection away: export (parsed back), share links (reopened), statistics (totals equal
+ * the list's, a bar filters), print media (no screen chrome, A4 width), embed=1, and axe on them.
+ * Batched per page load to keep the suite short.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMapIdle } from './fixtures';
+
+const count = async (page: Page) => Number(await page.getByTestId('item-list').getAttribute('data-count'));
+const rowIds = (page: Page) => page.getByTestId('item-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')!).sort());
+
+async function download(page: Page, testid: string): Promise<string> {
+  await page.getByTestId('export').locator('summary').click();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const text = readFileSync((await d.path())!, 'utf8');
+  await page.getByTestId('export').locator('summary').click();
+  return text;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
+test('export after a filter yields exactly the listed items, as CSV and GeoJSON', async ({ page }) => {
+  await page.goto('/?category=renewal');
+  await waitForMapIdle(page);
+  const n = await count(page);
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(9); // all rows rendered (the list is windowed)
+  const ids = await rowIds(page);
+  expect(ids.length).toBe(n);
+
+  const csv = await download(page, 'export-csv');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data.map((r) => r.id).sort()).toEqual(ids);
+  expect(parsed.data.every((r) => r.category === 'renewal')).toBe(true);
+  expect(parsed.data.some((r) => /[\u4e00-\u9fff]/.test(r.name_zh) && /[\u4e00-\u9fff]/.test(r.quotes))).toBe(true);
+  const unmappedRows = parsed.data.filter((r) => r.lon === '' && r.geometry === '');
+  expect(unmappedRows.length).toBeGreaterThan(0);
+  expect(parsed.data.find((r) => r.id === 'beishanli-penghuqu')?.stated_figures).toContain('1.5亿元 = 150000000 CNY');
+
+  const gj = JSON.parse(await download(page, 'export-geojson'));
+  expect(gj.features.map((f: any) => f.id).sort()).toEqual(ids);
+  expect(gj.features.filter((f: any) => f.geometry === null).length).toBe(unmappedRows.length);
+  expect(gj._meta.count).toBe(n);
+  expect(gj._meta.attributions.length).toBeGreaterThan(0);
+
+  const readme = await download(page, 'export-readme');
+  expect(readme).toContain(`${n} items exported`);
+  expect(readme).toContain(gj._meta.data_version);
+});
+
+test('a shared view link reopens the same view; statistics follow the filters and a bar filters', async ({ page }) => {
+  await page.goto('/?year=2022&hood=tiebei&lang=en');
+  await waitForMapIdle(page);
+  const n = await count(page);
+  await page.getByTestId('share-view').getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByTestId('share-view').getByTestId('share-url').inputValue();
+  expect(new URL(link).search).toBe('?year=2022&hood=tiebei&lang=en');
+  await page.goto(link);
+  await waitForMapIdle(page);
+  expect(await count(page)).toBe(n);
+  expect(await rowIds(page)).toEqual(await rowIds(page));
+
+  await page.getByTestId('stats-open').click();
+  await expect(page).toHaveURL(/view=stats/);
+  const stats = page.getByTestId('stats');
+  await expect(stats).toHaveAttribute('data-total', String(n));
+  const sum = async (id: string) =>
+    (await stats.getByTestId(id).locator('.bar-row .val').allTextContents()).reduce((a, v) => a + Number(v), 0);
+  expect(await sum('chart-status')).toBe(n);
+  expect(await sum('chart-category')).toBe(n);
+  await expect(stats.getByTestId('chart-money-category')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const bar = stats.getByTestId('chart-category').locator('button.bar-row').first();
+  const key = await bar.getAttribute('data-key');
+  const barValue = Number(await bar.locator('.val').textContent());
+  await bar.click();
+  await expect(page).toHaveURL(new RegExp(`category=${key}`));
+  await expect(stats).toHaveAttribute('data-total', String(barValue));
+  await stats.getByRole('button', { name: 'Back to list' }).click();
+  expect(await count(page)).toBe(barValue);
+});
