@@ -47,6 +47,13 @@ setWorkerUrl(workerUrl);
 
 export type { Bbox };
 
+export interface MapSnapshot {
+  url: string;
+  widthPx: number;
+  heightPx: number;
+  metresPerPixel: number;
+}
+
 export interface MapOptions {
   container: HTMLElement;
   data: AtlasData;
@@ -508,6 +515,23 @@ export class MapController {
   jumpTo(view: View): void {
     if (this.#destroyed) return;
     this.map.jumpTo({ center: this.#toMap([view.lng, view.lat]), zoom: view.zoom });
+  }
+
+  /**
+   * The map as an image, for the printed page. `redraw()` renders synchronously, so the canvas
+   * still holds that frame when it is read in the same task (no preserveDrawingBuffer, which would
+   * slow every frame). `metresPerPixel` (CSS px, at the centre) lets the page draw a scale bar.
+   */
+  snapshot(): MapSnapshot | null {
+    try {
+      this.map.redraw();
+      const canvas = this.map.getCanvas();
+      const lat = this.map.getCenter().lat;
+      const metresPerPixel = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+      return { url: canvas.toDataURL('image/png'), widthPx: canvas.clientWidth, heightPx: canvas.clientHeight, metresPerPixel };
+    } catch {
+      return null; // a lost WebGL context: the page prints without the picture
+    }
   }
 
   resize(): void {

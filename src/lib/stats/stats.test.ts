@@ -66,3 +66,10 @@ it('periodOfSection and districtMoney', () => {
   expect(periodOfSection('closing')).toBeNull();
   expect(districtMoney([money('d', 5, [], 'district'), money('i', 7, ['a'])])).toBe(5);
 });
+
+import { scaleBar } from './scaleBar';
+it('scaleBar picks the longest 1-2-5 distance that fits', () => {
+  expect(scaleBar(10, 150)).toEqual({ metres: 1000, px: 100, label: '1 km' });
+  expect(scaleBar(1, 150)).toEqual({ metres: 100, px: 100, label: '100 m' });
+  expect(scaleBar(3, 150).metres).toBe(200);
+});
