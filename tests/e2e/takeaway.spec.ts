@@ -30,6 +30,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('export after a filter yields exactly the listed items, as CSV and GeoJSON', async ({ page }) => {
+  test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
   await page.goto('/?category=renewal');
   await waitForMapIdle(page);
   const n = await count(page);
@@ -61,6 +62,7 @@ test('export after a filter yields exactly the listed items, as CSV and GeoJSON'
 });
 
 test('a shared view link reopens the same view; statistics follow the filters and a bar filters', async ({ page }) => {
+  test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
   await page.goto('/?year=2022&hood=tiebei&lang=en');
   await waitForMapIdle(page);
   const n = await count(page);
@@ -91,4 +93,53 @@ test('a shared view link reopens the same view; statistics follow the filters an
   await expect(stats).toHaveAttribute('data-total', String(barValue));
   await stats.getByRole('button', { name: 'Back to list' }).click();
   expect(await count(page)).toBe(barValue);
+});
+
+test('print media shows only the print sheet, A4 wide, with the link, QR and attribution; hostile text stays text', async ({ page }) => {
+  test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
+  // A hostile item name, served instead of the real one: it must print as text, not as markup.
+  const hostile = '<img src=x onerror="window.__pwned=1">=1+1';
+  await page.route('**/data/items.geojson', async (route) => {
+    const body = JSON.parse(await (await route.fetch()).text());
+    const f = body.features.find((x: any) => x.id === 'beishanli-penghuqu');
+    f.properties.name = hostile;
+    await route.fulfill({ json: body });
+  });
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await page.goto('/?item=beishanli-penghuqu');
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+  await page.waitForFunction(() => (window as any).__atlasMap?.isStyleLoaded());
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.getByTestId('print-sheet');
+  await expect(sheet).toBeVisible();
+  await expect(page.locator('.shell')).toBeHidden();
+  await expect(page.getByTestId('map')).toBeHidden();
+  await expect(page.getByTestId('filters')).toBeHidden();
+  await expect(sheet.locator('h2')).toContainText(hostile);
+  await expect(sheet.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  await expect(sheet.locator('.url')).toHaveText(/\/\?item=beishanli-penghuqu$/);
+  await expect(sheet.locator('.link svg path')).toHaveAttribute('d', /^M/);
+  await expect(sheet.locator('.map image')).toHaveAttribute('href', /^data:image\/png;base64,.{1000}/);
+  await expect(sheet.locator('.scale')).toContainText(/\d+ (m|km)/);
+  await expect(sheet.locator('footer')).toContainText('OpenStreetMap');
+  await expect(sheet).toContainText('1.5亿元');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+  await page.screenshot({ path: '/tmp/h13-print-item.png', fullPage: true });
+});
+
+test('embed=1 renders map and list without the panels\' chrome, and links back to the full Atlas', async ({ page }) => {
+  test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
+  await page.setViewportSize({ width: 600, height: 450 });
+  await page.goto('/?embed=1&category=renewal&lang=en');
+  await page.waitForFunction(() => (window as any).__atlasMap?.isStyleLoaded());
+  await expect(page.getByTestId('item-list')).toBeVisible();
+  await expect(page.getByTestId('map')).toBeVisible();
+  await expect(page.getByTestId('filters')).toBeHidden();
+  await expect(page.getByTestId('export')).toBeHidden();
+  const full = page.getByTestId('embed-full');
+  await expect(full).toHaveAttribute('href', /\/\?category=renewal&lang=en(#map=[\d./]+)?$/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: '/tmp/h13-embed.png' });
 });
