@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { expect, test } from './fixtures';
+
+/** Export, share and statistics need the data and the list, not an idle map: wait for those. */
+const listReady = (page: Page) => expect(page.getByTestId('item-list')).toHaveAttribute('data-count', /\d+/);
 
 const count = async (page: Page) => Number(await page.getByTestId('item-list').getAttribute('data-count'));
 const rowIds = (page: Page) => page.getByTestId('item-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')!).sort());
@@ -32,7 +35,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('export after a filter yields exactly the listed items, as CSV and GeoJSON', async ({ page }) => {
   test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
   await page.goto('/?category=renewal');
-  await waitForMapIdle(page);
+  await listReady(page);
   const n = await count(page);
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThanOrEqual(9); // all rows rendered (the list is windowed)
@@ -64,15 +67,16 @@ test('export after a filter yields exactly the listed items, as CSV and GeoJSON'
 test('a shared view link reopens the same view; statistics follow the filters and a bar filters', async ({ page }) => {
   test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
   await page.goto('/?year=2022&hood=tiebei&lang=en');
-  await waitForMapIdle(page);
+  await listReady(page);
   const n = await count(page);
+  const before = await rowIds(page);
   await page.getByTestId('share-view').getByRole('button', { name: 'Share' }).click();
   const link = await page.getByTestId('share-view').getByTestId('share-url').inputValue();
   expect(new URL(link).search).toBe('?year=2022&hood=tiebei&lang=en');
   await page.goto(link);
-  await waitForMapIdle(page);
+  await listReady(page);
   expect(await count(page)).toBe(n);
-  expect(await rowIds(page)).toEqual(await rowIds(page));
+  await expect.poll(() => rowIds(page)).toEqual(before);
 
   await page.getByTestId('stats-open').click();
   await expect(page).toHaveURL(/view=stats/);
