@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, injectAxe, test } from './fixtures';
 
 /** Export, share and statistics need the data and the list, not an idle map: wait for those. */
 const listReady = (page: Page) => expect(page.getByTestId('item-list')).toHaveAttribute('data-count', /\d+/);
@@ -23,7 +23,7 @@ async function download(page: Page, testid: string): Promise<string> {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
     return r.violations
