@@ -14,6 +14,7 @@
  * - with no year chosen ("all years") an item shows the status of its latest mention overall.
  */
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { NEIGHBOURHOODS } from './taxonomy';
 import { YEAR_MAX, YEAR_MIN, type Category, type ItemFeature, type Mention, type Precision, type Status } from './schema';
 
 export const YEARS: readonly number[] = Array.from({ length: YEAR_MAX - YEAR_MIN + 1 }, (_, i) => YEAR_MIN + i);
@@ -91,10 +92,15 @@ export function normaliseQuery(q: string): string {
 export function searchText(item: ItemFeature, pinyin?: (zh: string) => { full: string; initials: string }): string {
   const p = item.properties;
   const parts = [p.name, p.name_en, item.id];
+  // Its neighbourhoods' names too, so that 铁北 finds every item of the 铁北 chip, not only 铁北新城.
+  const hoods = p.neighbourhoods.map((id) => NEIGHBOURHOODS.find((n) => n.id === id)?.label).filter((l) => !!l);
+  for (const l of hoods) parts.push(l.zh, l.en);
   if (pinyin) {
-    const { full, initials } = pinyin(p.name);
-    // Spaced and unspaced so that "song po lu" and "songpolu" both match.
-    parts.push(full, full.replace(/ /g, ''), initials);
+    for (const zh of [p.name, ...hoods.map((l) => l.zh)]) {
+      const { full, initials } = pinyin(zh);
+      // Spaced and unspaced so that "song po lu" and "songpolu" both match.
+      parts.push(full, full.replace(/ /g, ''), initials);
+    }
   }
   return parts.join('|').toLowerCase();
 }

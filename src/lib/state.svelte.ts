@@ -23,6 +23,8 @@ import type { StreetFailure } from './map/streetBasemap';
 import { Figures, type Figure, type Gazetteer, type GazetteerEntry, type ItemFeature, type Report } from './schema';
 import { loadFile } from './data';
 import { DEFAULT_RADIUS, type Pin, type UrlProblem, type UrlState, type View } from './url';
+import { DEFAULT_SORT, orderBy, sortRanks, type SortKey } from './sort';
+import type { PinyinOf } from './search';
 
 /** Items whose pinyin is computed per slice of work, so 100k items never freeze the page. */
 const PINYIN_SLICE = 5000;
@@ -34,6 +36,9 @@ export class AtlasState {
   gazetteer: ReadonlyMap<string, GazetteerEntry> = $state.raw(new Map());
   records: readonly FilterRecord[] = $state.raw([]);
   filters: FilterState = $state.raw(DEFAULT_FILTERS);
+  sort: SortKey = $state(DEFAULT_SORT);
+  /** The pinyin function, once its lazy chunk is in (search suggestions use it too). */
+  pinyinOf: PinyinOf | null = $state.raw(null);
   selected: string | null = $state(null);
   hovered: string | null = $state(null);
   readerOpen = $state(false);
@@ -59,8 +64,10 @@ export class AtlasState {
 
   items: readonly ItemFeature[] = $derived(this.data?.items.features ?? []);
   index: ReadonlyMap<string, number> = $derived(new Map(this.items.map((f, i) => [f.id, i])));
-  /** Indices (into `items`) of the items matching the filters, in report order. */
-  visible: readonly number[] = $derived(this.visibleFor(this.filters));
+  /** rank[i]: where items[i] stands in the chosen list order. */
+  rank: Int32Array = $derived(sortRanks(this.items, this.sort));
+  /** Indices (into `items`) of the items matching the filters, in the chosen list order. */
+  visible: readonly number[] = $derived(orderBy(this.visibleFor(this.filters), this.rank));
   visibleMapped: number = $derived(this.visible.reduce((n, i) => n + (this.items[i].geometry ? 1 : 0), 0));
   counts: FacetCounts = $derived(facetCounts(this.records, this.filters));
   filtersActive: boolean = $derived(!isDefault(this.filters));
@@ -106,7 +113,7 @@ export class AtlasState {
   }
 
   /** Adds pinyin to the search text, in slices; resolves when every record has it. */
-  async addPinyin(pinyinOf: (zh: string) => { full: string; initials: string }): Promise<void> {
+  async addPinyin(pinyinOf: PinyinOf): Promise<void> {
     const items = this.items;
     const search: string[] = [];
     for (let i = 0; i < items.length; i += PINYIN_SLICE) {
@@ -115,6 +122,7 @@ export class AtlasState {
     }
     if (items !== this.items) return; // data changed meanwhile
     this.records = this.records.map((r, i) => ({ ...r, search: search[i] }));
+    this.pinyinOf = pinyinOf;
   }
 
   setFilters(patch: Partial<FilterState>): void {
@@ -127,7 +135,7 @@ export class AtlasState {
 
   /** The URL-visible part of the state. */
   urlState(): UrlState {
-    return { filters: this.filters, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view, pin: this.pin, radius: this.radius, stats: this.stats, embed: this.embed };
+    return { filters: this.filters, sort: this.sort, item: this.selected, reader: this.readerOpen, lang: this.lang, basemap: this.basemap, view: this.view, pin: this.pin, radius: this.radius, stats: this.stats, embed: this.embed };
   }
 
   /** Applies a parsed URL; an item id that names no item is dropped and reported. */
@@ -139,6 +147,7 @@ export class AtlasState {
       item = null;
     }
     this.filters = s.filters;
+    this.sort = s.sort;
     this.selected = item;
     this.readerOpen = s.reader;
     this.lang = s.lang;

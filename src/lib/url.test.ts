@@ -15,6 +15,7 @@ describe('parseUrl', () => {
     expect(problems).toEqual([]);
     expect(state).toEqual({
       filters: { year: 2022, categories: ['road_bridge', 'renewal'], statuses: ['planned'], hoods: ['tiebei'], precisions: ['street'], q: '松坡' },
+      sort: 'report',
       item: 'songpo-lu',
       reader: true,
       lang: 'en',
@@ -108,6 +109,7 @@ describe('formatSearch / formatHash', () => {
           precisions: ['subdistrict', 'district'],
           q: 'song po & 路',
         },
+        sort: 'map',
         item: 'tiebei-xincheng',
         reader: true,
         lang: 'en',
@@ -125,6 +127,14 @@ describe('formatSearch / formatHash', () => {
       expect(back.problems).toEqual([]);
       expect(back.state).toEqual(s);
     }
+  });
+
+  it('writes the list order only when it is not the default, and drops an unknown one', () => {
+    expect(formatSearch({ ...DEFAULT_URL_STATE, sort: 'map' })).toBe('?sort=map');
+    expect(formatSearch({ ...DEFAULT_URL_STATE, sort: 'report' })).toBe('');
+    const bad = parseUrl('?sort=random', '');
+    expect(bad.state.sort).toBe('report');
+    expect(bad.problems).toEqual([{ param: 'sort', value: 'random', reason: 'unknown_value' }]);
   });
 
   it('writes the short, readable form', () => {

@@ -1,6 +1,6 @@
 /**
  * The one URL codec: app view state ⇄
- * `?year=…&category=…&status=…&hood=…&precision=…&q=…&item=…&reader=1&lang=en&basemap=osm&pin=lat,lng&radius=m&view=stats&embed=1#map=z/lat/lng`.
+ * `?year=…&category=…&status=…&hood=…&precision=…&q=…&sort=map&item=…&reader=1&lang=en&basemap=osm&pin=lat,lng&radius=m&view=stats&embed=1#map=z/lat/lng`.
  * The hash view and the pin are WGS-84 whatever the basemap (the map converts for GCJ-02 tiles).
  * Defaults are left out; every invalid part is dropped and reported (which parameter, its value,
  * why), never thrown. Whether `item` names an existing item is checked by the app once data is in.
@@ -10,6 +10,7 @@ import { DEFAULT_FILTERS, type FilterState } from './filters';
 import type { Lang } from './i18n';
 import { DEFAULT_BASEMAP, isBasemap, type BasemapId } from './map/basemaps';
 import { Category, Id, Precision, Status, Year } from './schema';
+import { DEFAULT_SORT, isSortKey, type SortKey } from './sort';
 import { isNeighbourhoodId } from './taxonomy';
 
 export interface View {
@@ -26,6 +27,8 @@ export interface Pin {
 
 export interface UrlState {
   filters: FilterState;
+  /** The list's order. */
+  sort: SortKey;
   item: string | null;
   reader: boolean;
   lang: Lang;
@@ -82,7 +85,7 @@ const CATEGORIES: ReadonlySet<string> = new Set(Category.options);
 const STATUSES: ReadonlySet<string> = new Set(Status.options);
 const PRECISIONS: ReadonlySet<string> = new Set(Precision.options);
 
-const PARAMS = ['year', 'category', 'status', 'hood', 'precision', 'q', 'item', 'reader', 'lang', 'basemap', 'pin', 'radius', 'view', 'embed'] as const;
+const PARAMS = ['year', 'category', 'status', 'hood', 'precision', 'q', 'sort', 'item', 'reader', 'lang', 'basemap', 'pin', 'radius', 'view', 'embed'] as const;
 /** Longest search text kept, in code points: a URL is for sharing, not for pasting documents. */
 export const MAX_QUERY = 100;
 
@@ -166,6 +169,13 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
   const precisions = parseList('precision', params.get('precision'), (v): v is Precision => PRECISIONS.has(v), problems);
   const q = clipQuery(params.get('q') ?? '');
 
+  let sort: SortKey = DEFAULT_SORT;
+  const rawSort = params.get('sort');
+  if (rawSort !== null) {
+    if (isSortKey(rawSort)) sort = rawSort;
+    else problems.push({ param: 'sort', value: rawSort, reason: 'unknown_value' });
+  }
+
   let item: string | null = null;
   const rawItem = params.get('item');
   if (rawItem !== null) {
@@ -231,7 +241,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     if (!view) problems.push({ param: 'map', value: rawMap, reason: 'bad_map' });
   }
 
-  return { state: { filters: { year, categories, statuses, hoods, precisions, q }, item, reader, lang, basemap, view, pin, radius, stats, embed }, problems };
+  return { state: { filters: { year, categories, statuses, hoods, precisions, q }, sort, item, reader, lang, basemap, view, pin, radius, stats, embed }, problems };
 }
 
 /** The query string (with `?`, or '' for the default view); list values keep the user's order. */
@@ -248,6 +258,7 @@ export function formatSearch(s: UrlState): string {
   if (f.precisions.length) p.push(`precision=${list(f.precisions)}`);
   const q = clipQuery(f.q.trim()).trim();
   if (q) p.push(`q=${encodeURIComponent(q)}`);
+  if (s.sort !== DEFAULT_SORT) p.push(`sort=${s.sort}`);
   if (s.item) p.push(`item=${encodeURIComponent(s.item)}`);
   if (s.reader) p.push('reader=1');
   if (s.lang !== 'zh') p.push(`lang=${s.lang}`);
