@@ -29,6 +29,16 @@ describe('annotations: resolving the sample against the real report', () => {
     expect(drafts[0].mentions[1]).toMatchObject({ section: '三.(三)', status: 'planned', status_rule: 'override', override_reason: expect.stringMatching(/^test:/) });
   });
 
+  it("keeps 「」 words the report's own: an override has no status words, its reason travels in both languages", () => {
+    const m = drafts[0].mentions[1];
+    expect(m.status_words).toBe('');
+    expect(m.override_reason_zh).toMatch(/^测试：/);
+    for (const d of drafts) for (const x of d.mentions) for (const w of x.status_words.split('、').filter(Boolean)) {
+      const s = REPORT.sentences[x.sentence];
+      expect(REPORT.text.slice(s.start, s.end)).toContain(w);
+    }
+  });
+
   it('applies a years override and keeps the status rule', () => {
     expect(drafts[1].mentions[0]).toMatchObject({ years: [2022], status: 'planned', status_rule: 'plan-commitment', override_reason: expect.stringMatching(/^test:/) });
   });

@@ -24,12 +24,17 @@ export const MentionAnnotation = z
     status: z.optional(Status), // Status is a zod/mini schema: no .optional() method
     years: z.array(Year).min(1).optional(),
     reason: z.string().trim().min(1).optional(),
+    /** `reason` in Chinese: the app shows the curator's note in the UI's language. */
+    reason_zh: z.string().trim().min(1).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
     const overrides = m.status !== undefined || m.years !== undefined;
     if (overrides && m.reason === undefined) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'an override (status/years) needs a reason' });
+    }
+    if (m.reason !== undefined && m.reason_zh === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason_zh'], message: 'a reason needs its Chinese twin (reason_zh)' });
     }
     if (!overrides && m.reason !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason without a status/years override explains nothing' });
@@ -117,7 +122,9 @@ export function resolveMention(report: Report, m: MentionAnnotation): Mention {
   const section = sectionAt(report.sections, start);
   const quote = { start, end };
   const status = m.status
-    ? { status: m.status, status_words: m.reason!, status_rule: 'override' }
+    ? // The report's own words go in status_words (the app shows them in 「」); an override has
+      // none of its own, its reasoning is the curator's and travels as override_reason.
+      { status: m.status, status_words: '', status_rule: 'override' }
     : statusFor(report.text, sentence, quote, section.period);
   const years = m.years ? [...new Set(m.years)].sort((a, b) => a - b) : yearsFor(report.text, sentence, quote, section.period).years;
   return {
@@ -129,6 +136,7 @@ export function resolveMention(report: Report, m: MentionAnnotation): Mention {
     years,
     ...status,
     ...(m.reason !== undefined ? { override_reason: m.reason } : {}),
+    ...(m.reason_zh !== undefined ? { override_reason_zh: m.reason_zh } : {}),
   };
 }
 

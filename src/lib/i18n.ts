@@ -74,6 +74,7 @@ const zh = {
   provenance: '技术来源',
   skip_list: '跳到事项列表',
   skip_map: '跳到地图',
+  note: '说明',
   list_hint: '上下方向键浏览，回车查看详情',
   list_why: '为什么大多数事项不在图上？',
   list_why_text:
@@ -337,6 +338,7 @@ const en: Record<MessageKey, string> = {
   provenance: 'Technical provenance',
   skip_list: 'Skip to the item list',
   skip_map: 'Skip to the map',
+  note: 'Note',
   list_hint: 'Arrow keys to browse, Enter for details',
   list_why: 'Why are most items not mapped?',
   list_why_text:

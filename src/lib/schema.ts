@@ -113,11 +113,12 @@ export const Mention = z.extend(Span, {
   sentence: NonNegativeInt, // index into report.sentences
   years: z.array(Year).check(z.minLength(1)),
   status: Status,
-  /** The words of the text that state the status (e.g. "建成通车"), or the override's reason. */
+  /** The words of the report that state the status, joined by 、 (e.g. "建成、通车"); empty for an override. */
   status_words: z.string(),
   /** Which rule decided: a rule id from geo/items/status.ts, or "override". */
   status_rule: z.string(),
   override_reason: z.optional(z.string()),
+  override_reason_zh: z.optional(z.string()), // `override_reason` in Chinese
 });
 export type Mention = z.infer<typeof Mention>;
 
