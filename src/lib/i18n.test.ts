@@ -12,3 +12,13 @@ describe('tf', () => {
     expect(tf('zh', 'count_title', { n: 1 })).not.toMatch(/[{}|]/);
   });
 });
+
+describe('preferredLang', () => {
+  it('is English only when the browser asks for English first', async () => {
+    const { preferredLang } = await import('./i18n');
+    expect(preferredLang(['en-GB', 'zh-CN'])).toBe('en');
+    expect(preferredLang(['zh-CN', 'en'])).toBe('zh');
+    expect(preferredLang(['fr-FR'])).toBe('zh');
+    expect(preferredLang(undefined)).toBe('zh');
+  });
+});

@@ -74,6 +74,7 @@ const zh = {
   provenance: '技术来源',
   skip_list: '跳到事项列表',
   skip_map: '跳到地图',
+  skip_label: '快速跳转',
   note: '说明',
   list_hint: '上下方向键浏览，回车查看详情',
   list_why: '为什么大多数事项不在图上？',
@@ -338,6 +339,7 @@ const en: Record<MessageKey, string> = {
   provenance: 'Technical provenance',
   skip_list: 'Skip to the item list',
   skip_map: 'Skip to the map',
+  skip_label: 'Skip links',
   note: 'Note',
   list_hint: 'Arrow keys to browse, Enter for details',
   list_why: 'Why are most items not mapped?',
@@ -550,6 +552,11 @@ export function tf(lang: Lang, key: MessageKey, params: Record<string, string | 
 }
 
 /** A zh/en label pair in the current language. */
+/** The UI language a browser asks for: English when its first language is, else Chinese. */
+export function preferredLang(languages: readonly string[] | undefined): Lang {
+  return languages?.[0]?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
 export function label(lang: Lang, l: { zh: string; en: string }): string {
   return l[lang];
 }

@@ -129,6 +129,17 @@ describe('formatSearch / formatHash', () => {
     }
   });
 
+  it("uses the browser's language when the URL names none", () => {
+    expect(parseUrl('', '', 'en').state.lang).toBe('en');
+    expect(parseUrl('?lang=zh', '', 'en').state.lang).toBe('zh');
+    expect(parseUrl('', '').state.lang).toBe('zh');
+    // …and so writes the other language only: zh chosen in an English browser stays zh on reload
+    const zh = formatSearch({ ...DEFAULT_URL_STATE, lang: 'zh' }, 'en');
+    expect(zh).toBe('?lang=zh');
+    expect(parseUrl(zh, '', 'en').state.lang).toBe('zh');
+    expect(formatSearch({ ...DEFAULT_URL_STATE, lang: 'en' }, 'en')).toBe('');
+  });
+
   it('writes the list order only when it is not the default, and drops an unknown one', () => {
     expect(formatSearch({ ...DEFAULT_URL_STATE, sort: 'map' })).toBe('?sort=map');
     expect(formatSearch({ ...DEFAULT_URL_STATE, sort: 'report' })).toBe('');

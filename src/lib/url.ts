@@ -149,7 +149,8 @@ function parseList<T extends string>(
   return out;
 }
 
-export function parseUrl(search: string, hash: string): { state: UrlState; problems: UrlProblem[] } {
+/** `defaultLang` applies when the URL names no language (the browser's preference, see preferredLang). */
+export function parseUrl(search: string, hash: string, defaultLang: Lang = 'zh'): { state: UrlState; problems: UrlProblem[] } {
   const params = new URLSearchParams(search);
   const problems: UrlProblem[] = [];
   for (const key of new Set(params.keys())) {
@@ -190,7 +191,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
     else if (rawReader !== '0') problems.push({ param: 'reader', value: rawReader, reason: 'bad_flag' });
   }
 
-  let lang: Lang = 'zh';
+  let lang: Lang = defaultLang;
   const rawLang = params.get('lang');
   if (rawLang !== null) {
     if (rawLang === 'en' || rawLang === 'zh') lang = rawLang;
@@ -245,7 +246,7 @@ export function parseUrl(search: string, hash: string): { state: UrlState; probl
 }
 
 /** The query string (with `?`, or '' for the default view); list values keep the user's order. */
-export function formatSearch(s: UrlState): string {
+export function formatSearch(s: UrlState, defaultLang: Lang = 'zh'): string {
   const p: string[] = [];
   const f = s.filters;
   // Hand-built so that the separating commas stay readable; each value is still encoded, so a value
@@ -261,7 +262,8 @@ export function formatSearch(s: UrlState): string {
   if (s.sort !== DEFAULT_SORT) p.push(`sort=${s.sort}`);
   if (s.item) p.push(`item=${encodeURIComponent(s.item)}`);
   if (s.reader) p.push('reader=1');
-  if (s.lang !== 'zh') p.push(`lang=${s.lang}`);
+  // The language the page would open in anyway is left out, so a link opens in its reader's.
+  if (s.lang !== defaultLang) p.push(`lang=${s.lang}`);
   if (s.basemap !== DEFAULT_BASEMAP) p.push(`basemap=${s.basemap}`);
   // ~1 m at these latitudes: enough for a place, short enough to share.
   if (s.pin) p.push(`pin=${s.pin.lat.toFixed(5)},${s.pin.lng.toFixed(5)}`);

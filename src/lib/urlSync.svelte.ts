@@ -4,7 +4,7 @@
  * own hash does; popstate restores. Call `syncUrl` while a component initialises (it sets up
  * `$effect`s); the URL is written only after `ready()`, once item ids can be checked.
  */
-import { t } from './i18n';
+import { preferredLang, t } from './i18n';
 import type { AtlasState } from './state.svelte';
 import { formatHash, formatSearch, parseUrl, type UrlState } from './url';
 
@@ -20,14 +20,19 @@ export interface UrlSync {
 
 /** The query string the state stands for (the viewport goes in the hash, not here). */
 export function searchOf(s: AtlasState): string {
-  return formatSearch({ ...s.urlState(), view: null });
+  return formatSearch({ ...s.urlState(), view: null }, browserLang());
+}
+
+/** The language to use when the URL has none. */
+export function browserLang() {
+  return preferredLang(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 export function syncUrl(s: AtlasState, onRestore: (state: UrlState) => void): UrlSync {
   let ready = false;
 
   function restore() {
-    const { state, problems } = parseUrl(location.search, location.hash);
+    const { state, problems } = parseUrl(location.search, location.hash, browserLang());
     s.applyUrl(state, problems);
     onRestore(state);
   }
