@@ -5,7 +5,11 @@
  * axe clean in the new states.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+const REPORT: string = JSON.parse(readFileSync('public/data/report.json', 'utf8')).text;
+const ITEM_IDS: string[] = JSON.parse(readFileSync('public/data/items.geojson', 'utf8')).features.map((f: { id: string }) => f.id);
 
 const PHONE = { width: 390, height: 844 };
 
@@ -30,6 +34,14 @@ async function expectMapAt(page: Page, lng: number, lat: number): Promise<void> 
   );
 }
 
+/** As waitForMapIdle, with room for a machine shared by many test runs (the map's first idle took 45 s there). */
+async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = (window as any).__atlasMap;
+    return !!map && map.isStyleLoaded() && map.loaded() && !map.isMoving();
+  }, undefined, { timeout: 90_000 });
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
   return page.evaluate(async () => {
@@ -45,8 +57,9 @@ for (const size of ['desktop', 'phone'] as const) {
     if (size === 'phone') test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
     test('search finds 古塔 and 八一公园 and moves the map; 铁北 finds all 4 of its items', async ({ page }) => {
+      test.setTimeout(150_000);
       await page.goto('/');
-      await waitForMapIdle(page);
+      await waitForMap(page);
       const search = page.getByTestId('search');
       const popup = page.getByTestId('search-suggestions');
 
@@ -90,8 +103,9 @@ for (const size of ['desktop', 'phone'] as const) {
     });
 
     test('an empty search offers the report text and says when a neighbouring district is meant', async ({ page }) => {
+      test.setTimeout(150_000);
       await page.goto('/?lang=en');
-      await waitForMapIdle(page);
+      await waitForMap(page);
       const search = page.getByTestId('search');
       await search.fill('古塔区');
       await expect(page.getByTestId('search-outside')).toContainText('古塔区 is outside Linghe');
@@ -109,8 +123,9 @@ for (const size of ['desktop', 'phone'] as const) {
     });
 
     test('a restored hood= link shows its filter without scrolling; the lead counts follow; sort= is in the URL', async ({ page }) => {
+      test.setTimeout(150_000);
       await page.goto('/?hood=tiebei');
-      await waitForMapIdle(page);
+      await waitForMap(page);
       const chip = page.getByTestId('active-filters').locator('[data-facet="hood"][data-value="tiebei"]');
       await expect(chip).toBeVisible();
       const box = (await chip.boundingBox())!;
@@ -142,3 +157,86 @@ for (const size of ['desktop', 'phone'] as const) {
     });
   });
 }
+
+test('every 「」 in every item detail is verbatim report text; editor notes and provenance in the UI language', async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const lang of ['zh', 'en'] as const) {
+    await page.goto(`/?item=${ITEM_IDS[0]}${lang === 'en' ? '&lang=en' : ''}`);
+    await expect(page.getByTestId('item-detail')).toBeVisible();
+    const quoted: string[] = [];
+    let notes = 0;
+    // All items' details in one page load: selection changes through the app's own history.
+    for (const id of ITEM_IDS) {
+      await page.evaluate((item) => {
+        const u = new URL(location.href);
+        u.searchParams.set('item', item);
+        history.pushState(null, '', u);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, id);
+      const detail = page.getByTestId('item-detail');
+      await expect(page.locator(`[data-testid="item-detail"][data-item-id="${id}"]`)).toBeVisible();
+      const text = await detail.innerText();
+      for (const m of text.matchAll(/「([^」]*)」/g)) quoted.push(`${id}: ${m[1]}`);
+      notes += await detail.getByTestId('editor-note').count();
+      if (lang === 'zh') {
+        // an editor's note in zh is Chinese, not the curator's English
+        for (const n of await detail.getByTestId('editor-note').allInnerTexts()) expect(n, id).toMatch(/[\u4e00-\u9fff]{4}/);
+      }
+      // evidence reads as a source; the pipeline's provenance waits behind a disclosure
+      for (const src of await detail.locator('.evidence .src').allInnerTexts()) expect(src, id).not.toMatch(/github|scrape|\.csv/);
+    }
+    expect(quoted.length).toBeGreaterThan(50);
+    for (const q of quoted) expect(REPORT.includes(q.slice(q.indexOf(': ') + 2)), q).toBe(true);
+    expect(notes).toBeGreaterThanOrEqual(11);
+  }
+  await page.goto('/?item=minheli-3-4-haolou');
+  const detail = page.getByTestId('item-detail');
+  await expect(detail.getByTestId('editor-note').first()).toContainText('编者按');
+  const prov = detail.locator('details.prov').first();
+  await expect(prov.locator('dl')).toBeHidden();
+  await prov.locator('summary').click();
+  await expect(prov.locator('dl')).toBeVisible();
+  expect(await seriousViolations(page), 'detail with provenance open').toEqual([]);
+});
+
+test('keyboard: skip links, one tab stop per chip group; short landscape uses the sheet', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('item-list')).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到事项列表' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-list')).toBeFocused();
+  await page.getByRole('link', { name: '跳到地图' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid="map"] canvas')).toBeFocused();
+
+  // the category chips: one tab stop, arrows move, Space toggles
+  const cats = page.getByTestId('filter-category').getByRole('checkbox');
+  await cats.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cats.nth(1)).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(cats.nth(1)).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('filter-neighbourhood').getByRole('checkbox').first()).toBeFocused();
+  const stops = await page.getByTestId('filter-category').locator('input[tabindex="0"]').count();
+  expect(stops).toBe(1);
+
+  // a phone on its side: the panel is a bottom sheet over the map
+  await page.setViewportSize({ width: 844, height: 390 });
+  await expect.poll(() => page.locator('#panel').evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
+});
+
+test.describe('an English browser', () => {
+  test.use({ locale: 'en-US' });
+  test('opens in English when the URL names no language, and keeps zh once chosen', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linghe Report Atlas');
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await expect(page).toHaveURL(/lang=zh/);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('凌河区政府工作报告地图');
+  });
+});
