@@ -21,13 +21,20 @@ async function center(page: Page): Promise<{ lng: number; lat: number; zoom: num
   });
 }
 
-/** Waits until the map has moved to within ~200 m of a point and stopped. */
+/**
+ * Waits until the map has stopped with a point framed close up, in the part of the map the panel
+ * leaves visible (on a phone the sheet covers the bottom; frames keep it out).
+ */
 async function expectMapAt(page: Page, lng: number, lat: number): Promise<void> {
   await page.waitForFunction(
     ([x, y]) => {
       const map = (window as any).__atlasMap;
-      const c = map.getCenter();
-      return !map.isMoving() && Math.abs(c.lng - x) < 0.003 && Math.abs(c.lat - y) < 0.002;
+      if (map.isMoving() || map.getZoom() < 13) return false;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const panel = document.getElementById('panel')!;
+      const covered = getComputedStyle(panel).position === 'absolute' ? canvas.bottom - panel.getBoundingClientRect().top : 0;
+      const p = map.project([x, y]);
+      return Math.abs(p.x - canvas.width / 2) < canvas.width / 4 && p.y > 0 && p.y < canvas.height - covered;
     },
     [lng, lat],
     { timeout: 15_000 },
