@@ -31,10 +31,10 @@ describe('leadCounts', () => {
 });
 
 describe('activeFilters / withoutFilter', () => {
-  const f: FilterState = { year: 2022, categories: ['education'], statuses: ['planned'], hoods: ['tiebei', 'binhe'], q: ' 松坡 ' };
+  const f: FilterState = { year: 2022, categories: ['education'], statuses: ['planned'], hoods: ['tiebei', 'binhe'], precisions: ['district'], q: ' 松坡 ' };
   it('lists every active filter once, none for the defaults', () => {
     expect(activeFilters(DEFAULT_FILTERS)).toEqual([]);
-    expect(activeFilters(f).map((a) => `${a.facet}:${a.value}`)).toEqual(['q:松坡', 'year:2022', 'status:planned', 'category:education', 'hood:tiebei', 'hood:binhe']);
+    expect(activeFilters(f).map((a) => `${a.facet}:${a.value}`)).toEqual(['q:松坡', 'year:2022', 'status:planned', 'category:education', 'hood:tiebei', 'hood:binhe', 'precision:district']);
   });
   it('removes exactly one chip, and all of them gives the defaults', () => {
     expect(withoutFilter(f, { facet: 'hood', value: 'tiebei' }).hoods).toEqual(['binhe']);

@@ -3,7 +3,7 @@
  * are on the map, by status), and which filters are active, each one removable on its own.
  */
 import { statusKey, type FilterRecord, type FilterState } from './filters';
-import type { Category, Status } from './schema';
+import type { Category, Precision, Status } from './schema';
 
 export interface Lead {
   items: number;
@@ -35,6 +35,7 @@ export type ActiveFilter =
   | { facet: 'category'; value: Category }
   | { facet: 'status'; value: Status }
   | { facet: 'hood'; value: string }
+  | { facet: 'precision'; value: Precision }
   | { facet: 'q'; value: string };
 
 /** Every active filter as a chip, in the order the filters panel shows them. */
@@ -46,6 +47,7 @@ export function activeFilters(f: FilterState): ActiveFilter[] {
   for (const value of f.statuses) out.push({ facet: 'status', value });
   for (const value of f.categories) out.push({ facet: 'category', value });
   for (const value of f.hoods) out.push({ facet: 'hood', value });
+  for (const value of f.precisions) out.push({ facet: 'precision', value });
   return out;
 }
 
@@ -62,5 +64,7 @@ export function withoutFilter(f: FilterState, a: ActiveFilter): FilterState {
       return { ...f, categories: f.categories.filter((x) => x !== a.value) };
     case 'hood':
       return { ...f, hoods: f.hoods.filter((x) => x !== a.value) };
+    case 'precision':
+      return { ...f, precisions: f.precisions.filter((x) => x !== a.value) };
   }
 }

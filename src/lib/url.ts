@@ -50,6 +50,7 @@ export const MAX_RADIUS = 20_000;
 
 export const DEFAULT_URL_STATE: UrlState = {
   filters: DEFAULT_FILTERS,
+  sort: DEFAULT_SORT,
   item: null,
   reader: false,
   lang: 'zh',
