@@ -20,7 +20,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Generous per-test budgets: CI shares a 2-core host, and a software-rendered map can take tens of
+  // seconds to go idle there. A budget is not an assertion: every check still waits on an event.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : 'list',
   use: {

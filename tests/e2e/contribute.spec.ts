@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { copyInputs, otherDifferences, REPO } from '../../geo/contribute/testkit';
-import { expect, test } from './fixtures';
+import { expect, test, seriousAxe } from './fixtures';
 
 const ITEM = 'guizhou-xiaoqu'; // subdistrict only: named by the report, never placed
 const SCREENSHOTS = process.env.CONTRIBUTE_SHOTS; // a folder: docs/correct-a-location.md's pictures
@@ -26,13 +26,6 @@ async function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: n
   }, lngLat);
 }
 
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes[0]?.target}`);
-  });
-}
 
 const status = (page: Page) => page.getByTestId('placing-status');
 
@@ -152,7 +145,7 @@ test('placing by keyboard alone, axe clean in placing mode', async ({ page }) =>
   await expect(status(page)).toHaveAttribute('data-vertices', '3');
   const cursor = await page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
   expect(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
-  expect(await axeSerious(page)).toEqual([]);
+  expect(await seriousAxe(page)).toEqual([]);
 
   const next = page.getByTestId('placing-next');
   for (let i = 0; i < 6 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -165,7 +158,7 @@ test('placing by keyboard alone, axe clean in placing mode', async ({ page }) =>
   await page.keyboard.press('Enter');
   await expect(page.locator('#ev-citation')).toBeFocused();
   await expect(page.locator('#err-citation')).toBeVisible();
-  expect(await axeSerious(page)).toEqual([]);
+  expect(await seriousAxe(page)).toEqual([]);
   await page.keyboard.type('锦州市凌河区政府网站公告，2021年');
   await page.getByTestId('contribution-make').focus();
   await page.keyboard.press('Enter');
@@ -177,7 +170,7 @@ test('placing by keyboard alone, axe clean in placing mode', async ({ page }) =>
   const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
   expect(sent).toMatchObject({ item: ITEM, crs: 'WGS-84', evidence: { citation: '锦州市凌河区政府网站公告，2021年', precision: 'exact' } });
   expect(sent.geometry.coordinates[0]).toHaveLength(4);
-  expect(await axeSerious(page)).toEqual([]);
+  expect(await seriousAxe(page)).toEqual([]);
 
   // Escape leaves placing mode and the panel comes back.
   await page.keyboard.press('Escape');
@@ -202,7 +195,7 @@ test.describe('on a phone', () => {
       await expect(status(page)).toHaveAttribute('data-vertices', '1');
       await page.touchscreen.tap(box.x + box.width / 2 + 40, box.y + 180); // a point moves, it does not multiply
       await expect(status(page)).toHaveAttribute('data-vertices', '1');
-      expect(await axeSerious(page)).toEqual([]);
+      expect(await seriousAxe(page)).toEqual([]);
       await page.screenshot({ path: join(dir, 'contribute-phone.png') });
       await page.getByTestId('placing-next').tap();
       await expect(page.locator('#ev-precision')).toHaveValue('near'); // a pin is near the place
@@ -210,7 +203,7 @@ test.describe('on a phone', () => {
       await page.getByLabel('Kind of evidence').selectOption('photo');
       await page.getByTestId('contribution-make').tap();
       await expect(page.getByTestId('contribution-download')).toBeVisible();
-      expect(await axeSerious(page)).toEqual([]);
+      expect(await seriousAxe(page)).toEqual([]);
     } finally {
       if (!SCREENSHOTS) rmSync(dir, { recursive: true, force: true });
     }

@@ -67,3 +67,14 @@ export async function renderedNames(page: Page, layer: string): Promise<string[]
 export async function injectAxe(page: Page): Promise<void> {
   await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
 }
+
+/** The serious and critical axe violations of the page as it is now, one line each (rule: targets). */
+export async function seriousAxe(page: Page): Promise<string[]> {
+  await injectAxe(page);
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}

@@ -5,7 +5,7 @@
  * and pins in the URL with a "near here" list. Checks are batched per page load.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, seriousAxe } from './fixtures';
 
 /** As fixtures' waitForMapIdle, with room for a shared 2-core machine under load (first loads took 40–50 s). */
 async function waitForMapIdle(page: Page): Promise<void> {
@@ -37,13 +37,6 @@ async function listCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('item-list').getAttribute('data-count'));
 }
 
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes[0]?.target}`);
-  });
-}
 
 /** Whether the ±2 km circle around the bridge lies inside the map's visible part (screen px), above `bottom`. */
 async function bridgeCircleInView(page: Page, bottom: number): Promise<{ inside: boolean; zoom: number; box: number[] }> {

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, seriousAxe } from './fixtures';
 
 const REPORT: string = JSON.parse(readFileSync('public/data/report.json', 'utf8')).text;
 const ITEM_IDS: string[] = JSON.parse(readFileSync('public/data/items.geojson', 'utf8')).features.map((f: { id: string }) => f.id);
@@ -49,15 +49,6 @@ async function waitForMap(page: Page): Promise<void> {
   }, undefined, { timeout: 90_000 });
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 for (const size of ['desktop', 'phone'] as const) {
   test.describe(size, () => {
@@ -96,7 +87,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await search.fill('铁北');
       await expect(popup.locator('[role="option"][data-key="hood:tiebei"]')).toContainText('4');
       await expect(popup.getByRole('group', { name: '事项' }).getByRole('option')).toHaveCount(4);
-      expect(await seriousViolations(page), 'suggestions open').toEqual([]);
+      expect(await seriousAxe(page), 'suggestions open').toEqual([]);
       await search.press('Enter');
       await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', '4');
       await expect(page.getByTestId('active-filters').locator('[data-facet="q"]')).toBeVisible();
@@ -121,7 +112,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await expect(page.getByTestId('search-none')).toBeVisible();
       const report = page.getByTestId('search-suggestions').locator('[data-key="report"]');
       await expect(report).toContainText('in the report text');
-      expect(await seriousViolations(page), 'empty result').toEqual([]);
+      expect(await seriousAxe(page), 'empty result').toEqual([]);
       await report.click();
       const reader = page.getByTestId('report-reader');
       await expect(reader).toBeVisible();
@@ -160,7 +151,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await chip.click();
       await expect(page.getByTestId('active-filters-none')).toBeVisible();
       await expect(page.getByTestId('lead')).toContainText('102 个事项');
-      expect(await seriousViolations(page), 'chips and sort').toEqual([]);
+      expect(await seriousAxe(page), 'chips and sort').toEqual([]);
     });
   });
 }
@@ -203,7 +194,7 @@ test('every 「」 in every item detail is verbatim report text; editor notes an
   await expect(prov.locator('dl')).toBeHidden();
   await prov.locator('summary').click();
   await expect(prov.locator('dl')).toBeVisible();
-  expect(await seriousViolations(page), 'detail with provenance open').toEqual([]);
+  expect(await seriousAxe(page), 'detail with provenance open').toEqual([]);
 });
 
 test('keyboard: skip links, one tab stop per chip group; short landscape uses the sheet', async ({ page }) => {

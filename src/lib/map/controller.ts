@@ -421,8 +421,9 @@ export class MapController {
       [new NavigationControl({ showCompass: false }), 'top-right'],
       [new ScaleControl({ unit: 'metric' }), 'bottom-left'],
       // The street provider's credit first, so the one-line form never cuts it off: one joined string,
-      // because MapLibre sorts a list of credits by length. Credits are text, never HTML.
-      [new AttributionControl({ customAttribution: [...(this.#streetCredit ? [this.#streetCredit] : []), ...this.#attributions].map(escapeHtml).join(' | '), compact: true }), 'bottom-right'],
+      // because MapLibre sorts a list of credits by length. The data's credits come from a data file
+      // and are text, never HTML; the street credit is the build's own configuration (with its link).
+      [new AttributionControl({ customAttribution: [...(this.#streetCredit ? [this.#streetCredit] : []), ...this.#attributions.map(escapeHtml)].join(' | '), compact: true }), 'bottom-right'],
     ];
     for (const [c, at] of controls) this.map.addControl(c, at);
     // Credits start as one line (MapLibre opens a compact control expanded); its ⓘ button expands them.
