@@ -48,7 +48,7 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const map = (window as any).__atlasMap;
     return !!map && map.isStyleLoaded() && map.loaded() && !map.isMoving();
-  }, undefined, { timeout: 30_000 });
+  }, undefined, { timeout: 60_000 });
 }
 
 /** Names of features rendered in a layer, read from the map, not from pixels. */
