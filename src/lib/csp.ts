@@ -9,7 +9,7 @@
  * MapLibre's worker is a same-origin file, but blob: stays allowed because MapLibre can fall back
  * to a blob worker; object-src/base-uri/form-action close the classic injection routes.
  */
-import { basemapConfig, basemapOrigins, type BasemapEnv } from './map/basemaps';
+import { basemapConfig, basemapOrigins, type BasemapEnv } from './map/basemaps.ts';
 
 /**
  * The Atlas's policy: the page's own origin plus exactly the tile hosts of the street basemaps this
