@@ -189,11 +189,21 @@ test.describe('on a phone', () => {
       await waitForMapReady(page);
       await page.getByTestId('place-item').tap();
       await expect(page.getByTestId('placing')).toBeVisible();
-      await page.getByLabel('Point').tap();
-      const box = (await page.getByTestId('map').boundingBox())!;
-      await page.touchscreen.tap(box.x + box.width / 2, box.y + 150);
+      await page.getByRole('radio', { name: 'Point' }).tap();
+      // Tap where the map itself is under the finger, not the overlays over it (area tray, sheet).
+      const free = await page.evaluate(() => {
+        const c = (window as any).__atlasMap.getCanvas() as HTMLCanvasElement;
+        const r = c.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        for (let y = r.top + 20; y < r.bottom - 60; y += 10) {
+          if (document.elementFromPoint(x, y) === c && document.elementFromPoint(x + 40, y + 30) === c) return { x, y };
+        }
+        return null;
+      });
+      expect(free, 'a part of the map not covered by overlays').not.toBeNull();
+      await page.touchscreen.tap(free!.x, free!.y);
       await expect(status(page)).toHaveAttribute('data-vertices', '1');
-      await page.touchscreen.tap(box.x + box.width / 2 + 40, box.y + 180); // a point moves, it does not multiply
+      await page.touchscreen.tap(free!.x + 40, free!.y + 30); // a point moves, it does not multiply
       await expect(status(page)).toHaveAttribute('data-vertices', '1');
       expect(await seriousAxe(page)).toEqual([]);
       await page.screenshot({ path: join(dir, 'contribute-phone.png') });
