@@ -6,6 +6,9 @@ const SENTENCE_START = '积极争取上级支持'; // the same sentence, before 
 test('the map and the list do not wait for report.json; the quote gains its sentence when it arrives', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
+  // Late, not hung: held only until the map is idle, which on a loaded host can outlast the
+  // app's 15 s fetch timeout (that case is the data-fault matrix's "hung").
+  await page.addInitScript(() => ((window as any).__atlasFetchTimeoutMs = 120_000));
   await page.route('**/data/report.json', async (route) => {
     await held;
     await route.fallback();
