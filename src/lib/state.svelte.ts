@@ -15,8 +15,6 @@ import {
   type FilterRecord,
   type FilterState,
 } from './filters';
-import type { Bbox } from './geometry';
-import { hoodBbox } from './hoodBbox';
 import type { Lang } from './i18n';
 import { DEFAULT_BASEMAP, type BasemapId } from './map/basemaps';
 import type { StreetFailure } from './map/streetBasemap';
@@ -174,9 +172,5 @@ export class AtlasState {
   item(id: string): ItemFeature | undefined {
     const i = this.index.get(id);
     return i === undefined ? undefined : this.items[i];
-  }
-
-  hoodBbox(hood: string): Bbox | null {
-    return hoodBbox(this.items, hood);
   }
 }
