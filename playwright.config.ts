@@ -31,6 +31,9 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
+    // The map jumps instead of flying (the app honours prefers-reduced-motion): on a software-
+    // rendered map each 400 ms flight is frames of CPU, and no test is about the flight itself.
+    reducedMotion: 'reduce',
   },
   // The production build, as users get it (`npm test` builds before this runs).
   webServer: {

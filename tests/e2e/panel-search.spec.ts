@@ -161,27 +161,42 @@ test('every 「」 in every item detail is verbatim report text; editor notes an
   for (const lang of ['zh', 'en'] as const) {
     await page.goto(`/?item=${ITEM_IDS[0]}${lang === 'en' ? '&lang=en' : ''}`);
     await expect(page.getByTestId('item-detail')).toBeVisible();
-    const quoted: string[] = [];
-    let notes = 0;
-    // All items' details in one page load: selection changes through the app's own history.
-    for (const id of ITEM_IDS) {
-      await page.evaluate((item) => {
+    // All items' details in one page load and one round trip: selection changes through the app's
+    // own history, and each detail is read as soon as it shows that item. The map is set aside
+    // meanwhile: this reads text, and a software-rendered map spends ~0.5 s per item re-framing.
+    const details = await page.evaluate(async (ids) => {
+      document.querySelector<HTMLElement>('[data-testid="map"]')!.style.display = 'none';
+      const out: { id: string; text: string; notes: string[]; sources: string[] }[] = [];
+      for (const id of ids) {
         const u = new URL(location.href);
-        u.searchParams.set('item', item);
+        u.searchParams.set('item', id);
         history.pushState(null, '', u);
         dispatchEvent(new PopStateEvent('popstate'));
-      }, id);
-      const detail = page.getByTestId('item-detail');
-      await expect(page.locator(`[data-testid="item-detail"][data-item-id="${id}"]`)).toBeVisible();
-      const text = await detail.innerText();
-      for (const m of text.matchAll(/「([^」]*)」/g)) quoted.push(`${id}: ${m[1]}`);
-      notes += await detail.getByTestId('editor-note').count();
-      if (lang === 'zh') {
-        // an editor's note in zh is Chinese, not the curator's English
-        for (const n of await detail.getByTestId('editor-note').allInnerTexts()) expect(n, id).toMatch(/[\u4e00-\u9fff]{4}/);
+        let detail: HTMLElement | null = null;
+        for (let tries = 0; !detail && tries < 2000; tries++) {
+          detail = document.querySelector<HTMLElement>(`[data-testid="item-detail"][data-item-id="${id}"]`);
+          if (!detail) await new Promise((r) => setTimeout(r, 5));
+        }
+        if (!detail) throw new Error(`no detail for ${id}`);
+        out.push({
+          id,
+          text: detail.innerText,
+          notes: [...detail.querySelectorAll<HTMLElement>('[data-testid="editor-note"]')].map((n) => n.innerText),
+          sources: [...detail.querySelectorAll<HTMLElement>('.evidence .src')].map((n) => n.innerText),
+        });
       }
+      return out;
+    }, ITEM_IDS);
+    expect(details.map((d) => d.id)).toEqual(ITEM_IDS);
+    const quoted: string[] = [];
+    let notes = 0;
+    for (const d of details) {
+      for (const m of d.text.matchAll(/「([^」]*)」/g)) quoted.push(`${d.id}: ${m[1]}`);
+      notes += d.notes.length;
+      // an editor's note in zh is Chinese, not the curator's English
+      if (lang === 'zh') for (const n of d.notes) expect(n, d.id).toMatch(/[\u4e00-\u9fff]{4}/);
       // evidence reads as a source; the pipeline's provenance waits behind a disclosure
-      for (const src of await detail.locator('.evidence .src').allInnerTexts()) expect(src, id).not.toMatch(/github|scrape|\.csv/);
+      for (const src of d.sources) expect(src, d.id).not.toMatch(/github|scrape|\.csv/);
     }
     expect(quoted.length).toBeGreaterThan(50);
     for (const q of quoted) expect(REPORT.includes(q.slice(q.indexOf(': ') + 2)), q).toBe(true);
