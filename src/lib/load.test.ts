@@ -63,7 +63,7 @@ async function start(file: File | null, answer: Answer | null): Promise<Outcome>
     if (name === file && answer === 'hang') {
       return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
     }
-    const a = name === file && answer ? answer : { status: 200, body: real(name) };
+    const a = name === file && answer && answer !== 'hang' ? answer : { status: 200, body: real(name) };
     return Promise.resolve(new Response(a.body, { status: a.status }));
   });
   const s = fakeState();

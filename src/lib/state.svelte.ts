@@ -163,10 +163,24 @@ export class AtlasState {
     this.basemap = id;
   }
 
-  /** The map went back to the offline basemap: the state (and so the URL) follows, and says why. */
+  /**
+   * The map went back to the offline basemap: the state (and so the URL) follows, and says why.
+   * The URL is corrected in place, not stepped: Back must not lead to the basemap that just failed.
+   */
   basemapFailed(id: BasemapId, failure: StreetFailure): void {
     this.basemap = DEFAULT_BASEMAP;
     this.basemapFailure = { basemap: id, failure };
+    this.#urlCorrection = true;
+  }
+
+  /** Not reactive: read once by the URL writer for the write that follows a correction. */
+  #urlCorrection = false;
+
+  /** Whether the next URL write corrects the current entry rather than adding one (and forgets it). */
+  takeUrlCorrection(): boolean {
+    const c = this.#urlCorrection;
+    this.#urlCorrection = false;
+    return c;
   }
 
   item(id: string): ItemFeature | undefined {

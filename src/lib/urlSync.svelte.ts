@@ -1,6 +1,6 @@
 /**
  * State ⇄ URL, and state → document. Filters, selection, reader and language push a history entry
- * (back/forward step through them); the viewport is replaced in the hash, throttled, as maplibre's
+ * (back/forward step through them), a correction by the app itself replaces it; the viewport is replaced in the hash, throttled, as maplibre's
  * own hash does; popstate restores. Call `syncUrl` while a component initialises (it sets up
  * `$effect`s); the URL is written only after `ready()`, once item ids can be checked.
  */
@@ -44,7 +44,12 @@ export function syncUrl(s: AtlasState, onRestore: (state: UrlState) => void): Ur
 
   $effect(() => {
     const search = searchOf(s);
-    if (ready && search !== location.search) history.pushState(null, '', (search || location.pathname) + location.hash);
+    // A correction by the app (a basemap that failed) replaces the entry; the user's steps push.
+    // Taken on the run the correction caused, written or not (before ready, ready() replaces).
+    const correction = s.takeUrlCorrection();
+    if (!ready || search === location.search) return;
+    const write = correction ? history.replaceState : history.pushState;
+    write.call(history, null, '', (search || location.pathname) + location.hash);
   });
 
   let hashTimer: ReturnType<typeof setTimeout> | undefined;

@@ -187,9 +187,13 @@ test.describe('failing tiles fall back to offline, with a notice, keeping the st
       await waitForMapIdle(page);
       await expect(page.getByTestId('item-detail')).toBeVisible();
       const before = await mapState(page);
+      const steps = await page.evaluate(() => history.length);
       await choose(page, 'osm');
       const notice = page.getByTestId('notice').filter({ hasText: 'OpenStreetMap' });
       await expect(notice).toContainText(why, { timeout: 20_000 });
+      // One history step (the choice); the fallback corrects it in place, so Back leads to
+      // before the choice, not to the basemap that failed.
+      expect(await page.evaluate(() => history.length)).toBe(steps + 1);
       await expect(page.getByTestId('basemap').getByRole('combobox')).toHaveValue('offline');
       const after = await mapState(page);
       expect(after).toEqual({ ...before, street: false });
