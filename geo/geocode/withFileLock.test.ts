@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,50 @@ describe('withFileLock', () => {
   it('takes over a stale lock whose process no longer runs', async () => {
     const path = join(await tempDir(), 'cache.json');
     await writeFile(`${path}.lock`, `${deadPid()}\n`);
+    expect(await withFileLock(path, async () => 'ran', { timeoutMs: 2_000 })).toBe('ran');
+    expect(await readdir(join(path, '..'))).toEqual([]);
+  });
+
+  it('two runs that find the same stale lock: exactly one takes it over, the other waits for it', async () => {
+    const path = join(await tempDir(), 'cache.json');
+    const stale = `${deadPid()}\n`;
+    await writeFile(`${path}.lock`, stale);
+    // The race a bare rm loses: both read the dead pid; the first takes over; only then does the
+    // second act on what it read, and would remove the first one's fresh lock.
+    let seen = 0;
+    let bothSeen!: () => void;
+    const barrier = new Promise<void>((r) => (bothSeen = r));
+    const beforeTakeover = async () => {
+      const n = ++seen;
+      if (n === 2) bothSeen();
+      await barrier;
+      if (n === 2) await until(async () => (await readFile(`${path}.lock`, 'utf8').catch(() => stale)) !== stale);
+    };
+    const inside: string[] = [];
+    let overlap = false;
+    const work = (tag: string) => async () => {
+      if (inside.length) overlap = true;
+      inside.push(tag);
+      await new Promise((r) => setTimeout(r, 50));
+      inside.pop();
+      return tag;
+    };
+    const [a, b] = await Promise.all([
+      withFileLock(path, work('a'), { timeoutMs: 5_000, beforeTakeover }),
+      withFileLock(path, work('b'), { timeoutMs: 5_000, beforeTakeover }),
+    ]);
+    expect([a, b]).toEqual(['a', 'b']);
+    expect(seen).toBeGreaterThanOrEqual(2); // both met the stale lock (one may meet it again)
+    expect(overlap).toBe(false);
+    expect(await readdir(join(path, '..'))).toEqual([]); // no lock, no breaker left
+  });
+
+  it('a breaker left by a run killed while taking over is itself stale after 10 s', async () => {
+    const path = join(await tempDir(), 'cache.json');
+    await writeFile(`${path}.lock`, `${deadPid()}\n`);
+    await writeFile(`${path}.lock.break`, '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock.break`, old, old);
     expect(await withFileLock(path, async () => 'ran', { timeoutMs: 2_000 })).toBe('ran');
     expect(await readdir(join(path, '..'))).toEqual([]);
   });
