@@ -17,6 +17,8 @@ const PORT = Number(process.env.PW_PORT);
 export default defineConfig({
   // `npm run screenshots` points the same rig at tests/screenshots (pictures, not checks).
   testDir: process.env.SCREENSHOTS ? 'tests/screenshots' : 'tests/e2e',
+  // A private TMPDIR for the run, checked empty at the end (tests/e2e/global-setup.ts).
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

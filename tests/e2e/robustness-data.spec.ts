@@ -171,7 +171,7 @@ test.describe('long unbroken strings', () => {
       });
       expect(widths.over).toEqual([]);
       expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-      await page.screenshot({ path: `/tmp/h10a-long-${viewport.width}.png` });
+      await page.screenshot({ path: test.info().outputPath(`long-${viewport.width}.png`) });
     });
   }
 });

@@ -130,7 +130,7 @@ test('print media shows only the print sheet, A4 wide, with the link, QR and att
   await expect(sheet.locator('footer')).toContainText('OpenStreetMap');
   await expect(sheet).toContainText('1.5亿元');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
-  await page.screenshot({ path: '/tmp/h13-print-item.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('print-item.png'), fullPage: true });
 });
 
 test('embed=1 renders map and list without the panels\' chrome, and links back to the full Atlas', async ({ page }) => {
@@ -145,5 +145,5 @@ test('embed=1 renders map and list without the panels\' chrome, and links back t
   const full = page.getByTestId('embed-full');
   await expect(full).toHaveAttribute('href', /\/\?category=renewal&lang=en(#map=[\d./]+)?$/);
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: '/tmp/h13-embed.png' });
+  await page.screenshot({ path: test.info().outputPath('embed.png') });
 });
