@@ -1,6 +1,6 @@
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { atlasCsp, HEADER_ONLY } from './src/lib/csp.ts';
+import { atlasCsp, atlasCspHeader } from './src/lib/csp.ts';
 
 /** `PORT=5000 npm start` (or `npm start -- --port 5000`); a typo is an error, not a silent 4173. */
 function previewPort(value = process.env.PORT): number {
@@ -24,7 +24,8 @@ function cspMeta(csp: string): Plugin {
 
 export default defineConfig(({ mode }) => {
   // The policy allows the tile hosts of the street basemaps this build is configured with (VITE_*).
-  const csp = atlasCsp(loadEnv(mode, process.cwd(), 'VITE_'));
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const csp = atlasCsp(env);
   return {
     plugins: [svelte(), cspMeta(csp)],
     // 'mpa' so that a missing data file is a 404, not index.html served as if it were JSON.
@@ -34,7 +35,7 @@ export default defineConfig(({ mode }) => {
     build: { target: 'es2022', chunkSizeWarningLimit: 1400 },
     // strictPort: a busy port is an error that names it, never a silently different address.
     // `npm start -- --host` listens on every interface, for a phone on the same LAN.
-    preview: { host: '127.0.0.1', port: previewPort(), strictPort: true, headers: { 'Content-Security-Policy': csp + HEADER_ONLY } },
+    preview: { host: '127.0.0.1', port: previewPort(), strictPort: true, headers: { 'Content-Security-Policy': atlasCspHeader(env) } },
     server: { host: '127.0.0.1' },
   };
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasCsp, cspFor } from './csp';
+import { atlasCsp, atlasCspHeader, cspFor, frameAncestors } from './csp';
 
 const directives = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
@@ -45,5 +45,29 @@ describe('atlasCsp', () => {
     const d = directives(atlasCsp({ VITE_OSM_TILES: 'https://tiles.example.org/osm/{z}/{x}/{y}.png' }));
     expect(d.get('connect-src')).toContain('https://tiles.example.org');
     expect(d.get('connect-src')).not.toContain('https://tile.openstreetmap.org');
+  });
+});
+
+describe('frameAncestors (header only): embed=1 is for other sites\' iframes', () => {
+  it('lets any site embed by default, and the header carries it after the meta policy', () => {
+    expect(frameAncestors({})).toBe('frame-ancestors *');
+    expect(frameAncestors({ VITE_FRAME_ANCESTORS: ' ' })).toBe('frame-ancestors *');
+    const header = atlasCspHeader({});
+    expect(header.startsWith(atlasCsp({}))).toBe(true);
+    expect(directives(header).get('frame-ancestors')).toEqual(['*']);
+    // the meta tag never carries it (browsers ignore it there)
+    expect(directives(atlasCsp({})).has('frame-ancestors')).toBe(false);
+  });
+
+  it('narrows to the origins a deployer lists, or to the Atlas itself', () => {
+    expect(frameAncestors({ VITE_FRAME_ANCESTORS: 'https://news.example.cn  http://127.0.0.1:8080' })).toBe('frame-ancestors https://news.example.cn http://127.0.0.1:8080');
+    expect(frameAncestors({ VITE_FRAME_ANCESTORS: "'self'" })).toBe("frame-ancestors 'self'");
+    expect(frameAncestors({ VITE_FRAME_ANCESTORS: "'none'" })).toBe("frame-ancestors 'none'");
+  });
+
+  it('refuses what would widen or break the policy', () => {
+    for (const bad of ['https://x.org/path', 'x.org', "'unsafe-inline'", 'https://x.org; script-src *', "'none' https://x.org"]) {
+      expect(() => frameAncestors({ VITE_FRAME_ANCESTORS: bad })).toThrow(/VITE_FRAME_ANCESTORS/);
+    }
   });
 });

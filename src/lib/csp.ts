@@ -42,5 +42,28 @@ export function cspFor(extraOrigins: readonly string[] = []): string {
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');
 }
 
-/** Directives a meta tag cannot carry (browsers ignore them there), for the header only. */
-export const HEADER_ONLY = "; frame-ancestors 'self'";
+/**
+ * Who may put the Atlas in an iframe: `frame-ancestors`, which a meta tag cannot carry (browsers
+ * ignore it there), so it goes in the header only. Embedding (`embed=1`) is a feature, so the
+ * default is any site (`*`). That is safe here because the app has nothing a click could change on
+ * the user's behalf (no login, no cookies, no form that posts; a contribution leaves only as a
+ * download), so clickjacking has nothing to take. A deployer who wants fewer embedders lists their
+ * origins in VITE_FRAME_ANCESTORS ("https://news.example.cn https://a.example.org"), or 'self'.
+ */
+export function frameAncestors(env: { VITE_FRAME_ANCESTORS?: string }): string {
+  const raw = (env.VITE_FRAME_ANCESTORS ?? '').trim();
+  if (!raw || raw === '*') return "frame-ancestors *";
+  const sources = raw.split(/\s+/);
+  for (const o of sources) {
+    if (o !== "'self'" && o !== "'none'" && !/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)) {
+      throw new Error(`VITE_FRAME_ANCESTORS takes whole origins (https://host[:port]), 'self' or 'none'; got ${JSON.stringify(o)}`);
+    }
+  }
+  if (sources.includes("'none'") && sources.length > 1) throw new Error("VITE_FRAME_ANCESTORS: 'none' cannot be combined with other sources");
+  return `frame-ancestors ${sources.join(' ')}`;
+}
+
+/** The header's policy: the meta tag's policy plus the directives only a header can carry. */
+export function atlasCspHeader(env: BasemapEnv & { VITE_FRAME_ANCESTORS?: string }): string {
+  return `${atlasCsp(env)}; ${frameAncestors(env)}`;
+}

@@ -147,3 +147,23 @@ test('embed=1 renders map and list without the panels\' chrome, and links back t
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('embed.png') });
 });
+
+test('embed=1 works inside another site\'s iframe: the header lets any origin frame it', async ({ page, baseURL }) => {
+  test.slow(); // the framed map loads on a busy 2-core host
+  const res = await page.request.get('/?embed=1');
+  const csp = res.headers()['content-security-policy'];
+  expect(csp).toMatch(/(^|; )frame-ancestors \*($|;)/);
+  expect(res.headers()['x-frame-options']).toBeUndefined();
+  // Another origin (localhost, not 127.0.0.1, another port), served by the test itself: a news site
+  // that embeds the Atlas. Under `frame-ancestors 'self'` Chromium refuses the frame.
+  const host = 'http://localhost:9/news.html';
+  await page.route(host, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><title>News</title><h1>Story</h1><iframe title="Atlas" width="600" height="450" src="${baseURL}/?embed=1&category=renewal&lang=en"></iframe>`,
+  }));
+  await page.goto(host);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('item-list')).toHaveAttribute('data-count', /^[1-9]\d*$/);
+  await expect(frame.getByTestId('map')).toBeVisible();
+  await expect(frame.getByTestId('embed-full')).toHaveAttribute('href', /category=renewal/);
+});
