@@ -192,6 +192,7 @@ export function counts(items: ItemFeature[], ledger: Ledger | null, figures: Fig
       numbers: nums.length,
       figures: figs.length,
       attached: figs.filter((f) => f.scope === 'item').length,
+      sentence: figs.filter((f) => f.scope === 'sentence').length,
       district: figs.filter((f) => f.scope === 'district').length,
       dismissed: nums.filter((n) => n.dismissed).length,
     },

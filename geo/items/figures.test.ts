@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ITEMS_PATH, loadAnnotations, resolveItems } from './annotations.ts';
-import { clauseBefore, extractFigures, moneyPurpose, parseFigureAt, scale } from './figures.ts';
+import { clauseBefore, extractFigures, figureScope, moneyPurpose, parseFigureAt, scale } from './figures.ts';
 import { loadReport } from './report.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -60,6 +60,20 @@ describe('money purpose', () => {
   });
 });
 
+describe('figureScope', () => {
+  const d = (id: string, category: 'renewal' | 'education') => ({ id, category });
+  it('is the items\' own when a mention overlaps it, the rest of the clause as context', () => {
+    expect(figureScope(['b', 'a'], [d('c', 'renewal')])).toEqual({ scope: 'item', items: ['a', 'b'], context_items: ['c'] });
+  });
+  it('links it to the clause\'s items when they are of one category', () => {
+    expect(figureScope([], [d('y', 'renewal'), d('x', 'renewal'), d('x', 'renewal')])).toEqual({ scope: 'sentence', items: ['x', 'y'], context_items: [] });
+  });
+  it('keeps it district-wide when the clause mixes categories, or names no item', () => {
+    expect(figureScope([], [d('x', 'renewal'), d('y', 'education')])).toEqual({ scope: 'district', items: [], context_items: ['x', 'y'] });
+    expect(figureScope([], [])).toEqual({ scope: 'district', items: [], context_items: [] });
+  });
+});
+
 describe('the real report (golden)', () => {
   const report = loadReport(ROOT);
   const drafts = resolveItems(report, loadAnnotations(join(ROOT, ITEMS_PATH)));
@@ -81,9 +95,36 @@ describe('the real report (golden)', () => {
     expect(at('1.5亿元')).toEqual([expect.objectContaining({ value: 150_000_000, unit: 'CNY', purpose: 'funds_obtained', scope: 'item', items: ['beishanli-penghuqu'] })]);
   });
 
-  it('keeps a district total as district-wide, naming its example item only as context', () => {
-    const [total] = at('1.9亿元');
-    expect(total).toMatchObject({ scope: 'district', items: [], context_items: ['wuliyingzi-xiaoqu'], purpose: 'investment' });
+  it('links a total to the one-category items of its clause, as the sentence\'s (not an item\'s own)', () => {
+    // 累计投入资金1.9亿元,推进19个老旧小区…,五里营子小区成为全省先进样板: the 19 小区's money, 五里营子 named
+    expect(at('1.9亿元')[0]).toMatchObject({ scope: 'sentence', items: ['wuliyingzi-xiaoqu'], context_items: [], purpose: 'investment' });
+    // 解放小学、宝地小学、培智学校等9所学校设施改造…,累计投资1.03亿元: six education items share it
+    expect(at('1.03亿元')[0]).toMatchObject({ scope: 'sentence', purpose: 'investment' });
+    expect(at('1.03亿元')[0].items).toEqual(['baodi-xiaoxue', 'jiefang-xiaoxue', 'jiefang-xiaoxue-ziming-xiaoqu', 'peizhi-xuexiao', 'qingshaonian-suzhi-jiaoyu-shijian-jidi', 'zhongxin-youeryuan-biguiyuan-fenyuan']);
+  });
+
+  it('keeps a figure district-wide when its clause names items of several categories (ambiguous)', () => {
+    // …打通辽西(锦州)区域集中救治中心…,51天完成菊花里棚户区…,累计拆除房屋1070个33.8万平方米
+    const [houses] = at('33.8万平方米');
+    expect(houses).toMatchObject({ scope: 'district', items: [] });
+    expect(houses.context_items).toEqual(['baigu-a-dikuai', 'juhuali-penghuqu', 'liaoxi-quyu-jizhong-jiuzhi-zhongxin', 'xuzhou-jie']);
+    // 全年新增游人50万人: culture and tourism items beside a park: ambiguous too
+    expect(at('50万人')[0]).toMatchObject({ scope: 'district', items: [] });
+  });
+
+  it('keeps totals without an item in their clause district-wide (地区生产总值实现132亿元)', () => {
+    expect(at('132亿元')[0]).toMatchObject({ scope: 'district', items: [], context_items: [] });
+  });
+
+  it('ledger: every figure is attached, linked by its sentence, or district-wide; every number a figure or dismissed', () => {
+    const by = (scope: string) => figures.filter((f) => f.scope === scope);
+    expect(by('item').length + by('sentence').length + by('district').length).toBe(figures.length);
+    for (const f of by('item').concat(by('sentence'))) expect(f.items.length, f.id).toBeGreaterThan(0);
+    for (const f of by('district')) expect(f.items, f.id).toEqual([]);
+    const ids = new Set(figures.map((f) => f.id));
+    for (const n of numbers) expect(Boolean(n.figure && ids.has(n.figure)) !== Boolean(n.dismissed), `${n.start} ${n.text}`).toBe(true);
+    // golden counts: a change in the rule or the report shows here
+    expect([by('item').length, by('sentence').length, by('district').length]).toEqual([12, 17, 192]);
   });
 
   it('dismisses years, dates, durations and names by rule', () => {

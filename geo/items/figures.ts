@@ -1,7 +1,8 @@
 /**
  * Stated figures: every quantity the report writes ("争取上级资金5.3亿元", "改造老旧小区…2892户"),
  * verbatim with offsets, normalised (5.3亿元 → 530,000,000 CNY), with its unit, kind and — for money —
- * what it is for, attached to the items whose mentions overlap it or recorded as district-wide.
+ * what it is for, attached to the items whose mentions overlap it, linked to the items of one
+ * category named in its clause, or recorded as district-wide (`figureScope`).
  *
  * Accounting like the place ledger (ledger.ts): every run of digits in the report is either part of
  * a figure or dismissed by a named rule (a year, a date, a duration, a name such as 5G or “8+3”);
@@ -150,7 +151,30 @@ export interface FiguresResult {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function extractFigures(report: Pick<Report, 'text' | 'sections' | 'sentences'>, drafts: readonly Pick<ItemDraft, 'id' | 'mentions'>[]): FiguresResult {
+/**
+ * Whose a figure is, by one rule (docs/from-sentence-to-symbol.md §3a):
+ * - `item`: a mention of the item overlaps it ("争取国家债券资金1.5亿元" inside 北山里's quote). It is
+ *   theirs; other items named in the same clause are context.
+ * - `sentence`: no mention overlaps it, but it stands in the same clause (between ; 。 ! ?) as the
+ *   mentions of items that are all of one category ("解放小学、宝地小学、培智学校等9所学校设施改造工程
+ *   顺利完工,累计投资1.03亿元"). The report states it for the work that sentence describes, which those
+ *   items are part of: it is linked to them, but it is not any one item's own (1.9亿元 paid for 19
+ *   小区, of which 五里营子 is the one named). Shown and exported as such, counted once per chart bar.
+ * - `district`: nothing of the sort, or the clause names items of several categories, so which
+ *   work the figure measures is ambiguous (1070个 demolished houses beside a road, a hospital, a
+ *   shantytown and a plot): district-wide, with those items kept as context only.
+ */
+export function figureScope(
+  overlapping: readonly string[],
+  sameClause: readonly Pick<ItemDraft, 'id' | 'category'>[],
+): Pick<Figure, 'scope' | 'items' | 'context_items'> {
+  const ids = [...new Set(sameClause.map((d) => d.id))].sort();
+  if (overlapping.length) return { scope: 'item', items: [...overlapping].sort(), context_items: ids };
+  if (ids.length && new Set(sameClause.map((d) => d.category)).size === 1) return { scope: 'sentence', items: ids, context_items: [] };
+  return { scope: 'district', items: [], context_items: ids };
+}
+
+export function extractFigures(report: Pick<Report, 'text' | 'sections' | 'sentences'>, drafts: readonly Pick<ItemDraft, 'id' | 'mentions' | 'category'>[]): FiguresResult {
   const { text } = report;
   const figures: Figure[] = [];
   const numbers: NumberEntry[] = [];
@@ -169,9 +193,9 @@ export function extractFigures(report: Pick<Report, 'text' | 'sections' | 'sente
       continue;
     }
     const id = `f${start}`;
-    const items = drafts.filter((d) => d.mentions.some((mm) => overlaps(mm, f))).map((d) => d.id).sort();
+    const overlapping = drafts.filter((d) => d.mentions.some((mm) => overlaps(mm, f))).map((d) => d.id);
     const clause = clauseAround(text, f);
-    const context = drafts.filter((d) => !items.includes(d.id) && d.mentions.some((mm) => overlaps(mm, clause))).map((d) => d.id).sort();
+    const sameClause = drafts.filter((d) => !overlapping.includes(d.id) && d.mentions.some((mm) => overlaps(mm, clause)));
     const sentence = sentenceAt(report.sentences, start);
     const section = report.sections.filter((s) => s.start <= start && start < s.end).map((s) => s.path).pop() ?? '';
     figures.push({
@@ -187,9 +211,7 @@ export function extractFigures(report: Pick<Report, 'text' | 'sections' | 'sente
       purpose: f.kind === 'money' ? moneyPurpose(clauseBefore(text, start, sentence?.start)) : null,
       section,
       sentence: sentence ? sentence.index : null,
-      scope: items.length ? 'item' : 'district',
-      items,
-      context_items: context,
+      ...figureScope(overlapping, sameClause),
     });
     numbers.push({ ...entry, figure: id, dismissed: null });
   }

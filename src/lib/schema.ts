@@ -263,8 +263,10 @@ export type MoneyPurpose = z.infer<typeof MoneyPurpose>;
 
 /**
  * One quantity the report states, `quote === report.text.slice(start, end)` ("1.5亿元"). Attached to
- * every item whose mention overlaps it (`scope: 'item'`), else recorded as district-wide (totals
- * such as "累计投入资金1.9亿元" name an example item in the clause but are not that item's).
+ * every item whose mention overlaps it (`scope: 'item'`: theirs); else linked to the items of one
+ * category named in the same clause (`scope: 'sentence'`: stated for the work they are part of,
+ * such as "累计投入资金1.9亿元" for 19 小区 of which 五里营子 is named — not any one item's own);
+ * else district-wide (geo/items/figures.ts `figureScope`).
  */
 export const Figure = z.extend(Span, {
   id: z.string(), // "f<start>": stable while the report text is
@@ -279,9 +281,10 @@ export const Figure = z.extend(Span, {
   purpose: z.nullable(MoneyPurpose), // money only
   section: z.string(),
   sentence: z.nullable(NonNegativeInt),
-  scope: z.enum(['item', 'district']),
-  items: z.array(Id), // items with a mention overlapping the figure: it is theirs
-  /** Items named in the same clause but not overlapping: context, never summed as theirs. */
+  scope: z.enum(['item', 'sentence', 'district']),
+  /** scope item: items with a mention overlapping the figure (it is theirs); sentence: the items of its clause. */
+  items: z.array(Id),
+  /** Items named in the same clause but not linked (besides an item's own, or ambiguous): context only. */
   context_items: z.array(Id),
 });
 export type Figure = z.infer<typeof Figure>;
@@ -331,7 +334,7 @@ export const Manifest = z.object({
     by_method: z.record(z.string(), z.int()),
     ledger: z.object({ candidates: z.int(), claimed: z.int(), dismissed: z.int() }),
     /** Digit runs of the report and what became of them (figures.json). */
-    figures: z.object({ numbers: z.int(), figures: z.int(), attached: z.int(), district: z.int(), dismissed: z.int() }),
+    figures: z.object({ numbers: z.int(), figures: z.int(), attached: z.int(), sentence: z.int(), district: z.int(), dismissed: z.int() }),
   }),
 });
 export type Manifest = z.infer<typeof Manifest>;

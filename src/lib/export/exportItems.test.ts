@@ -81,6 +81,11 @@ it('figureText marks approximate values as lower bounds', () => {
   expect(figureText({ ...fig, quote: '2000余万元', value: 2e7, approx: true })).toBe('2000余万元 = ≥20000000 CNY [funds_obtained] @17-22');
 });
 
+it('figureText marks a figure linked by its sentence, so a group total never reads as the item\'s own', () => {
+  expect(figureText({ ...fig, scope: 'sentence' })).toMatch(/ \[same sentence\] @17-22$/);
+  expect(figureText(fig)).not.toContain('same sentence');
+});
+
 it('readme names the data version, the counts and every attribution', () => {
   const r = readmeText(ctx, 2, 1);
   expect(r).toContain('abc123');

@@ -32,7 +32,9 @@ const hoodName = (id: string) => NEIGHBOURHOODS.find((n) => n.id === id)?.label.
 /** A figure as one readable, parseable line: `1.5亿元 = 150000000 CNY [funds_obtained] @123-128`. */
 export function figureText(f: Figure): string {
   const purpose = f.purpose ? ` [${f.purpose}]` : f.counter ? ` [${f.counter}]` : '';
-  return `${f.quote} = ${f.approx ? '≥' : ''}${f.value} ${f.unit}${purpose} @${f.start}-${f.end}`;
+  // A figure linked by its sentence is a total for the work the sentence describes, not the item's own.
+  const shared = f.scope === 'sentence' ? ' [same sentence]' : '';
+  return `${f.quote} = ${f.approx ? '≥' : ''}${f.value} ${f.unit}${purpose}${shared} @${f.start}-${f.end}`;
 }
 
 export type ExportRecord = Record<string, string | number | null>;

@@ -1,5 +1,5 @@
 /** How a stated figure reads in the UI: its quote, the normalised value and what it is for. */
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import type { Figure, FigureUnit, MoneyPurpose } from '../schema';
 
 export const PURPOSE_LABELS: Record<MoneyPurpose, { zh: string; en: string }> = {
@@ -31,10 +31,14 @@ export function formatNumber(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
 }
 
-/** "1.5亿元 = 150,000,000 CNY · funds obtained" (≥ for 余/多/以上). */
+/**
+ * "1.5亿元 = 150,000,000 CNY · funds obtained" (≥ for 余/多/以上). A figure linked by its sentence
+ * says so, so that a group's total never reads as the item's own.
+ */
 export function figureLabel(f: Figure, lang: Lang): string {
   const unit = UNIT_LABELS[f.unit][lang] || f.counter;
   const value = `${f.approx ? '≥ ' : ''}${formatNumber(f.value, lang)} ${unit}`.trim();
   const purpose = f.purpose ? ` · ${PURPOSE_LABELS[f.purpose][lang]}` : '';
-  return `${f.quote} = ${value}${purpose}`;
+  const shared = f.scope === 'sentence' ? ` (${t(lang, 'figure_sentence')})` : '';
+  return `${f.quote} = ${value}${purpose}${shared}`;
 }

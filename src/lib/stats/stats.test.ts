@@ -10,7 +10,7 @@ const item = (id: string, category: ItemFeature['properties']['category'], hoods
   type: 'Feature', id, geometry: null,
   properties: { id, name: id, name_en: id, category, neighbourhoods: hoods, claims: [], mentions, location: { precision: 'district', uncertainty_m: null, method: 'm', evidence: [] } },
 });
-const money = (id: string, value: number, items: string[], scope: 'item' | 'district' = 'item'): Figure => ({
+const money = (id: string, value: number, items: string[], scope: Figure['scope'] = 'item'): Figure => ({
   id, start: 0, end: 1, quote: 'x', value, unit: 'CNY', kind: 'money', counter: '', approx: false, purpose: 'investment', section: '一', sentence: 0, scope, items, context_items: [],
 });
 
@@ -50,6 +50,16 @@ describe('computeStats', () => {
     expect(s.moneyByStatus.get('planned')).toBe(1.6e8);
   });
 
+  it('counts a figure linked by sentence in the bars, and says how much of the total it is', () => {
+    expect(s.moneySentence).toBe(0);
+    const withSentence = new Map([...figs, ['c', [money('f3', 2e8, ['c'], 'sentence')]]]);
+    const t = computeStats(items, records, [0, 1, 2], null, withSentence);
+    expect(t.moneyTotal).toBe(3.6e8);
+    expect(t.moneySentence).toBe(2e8);
+    expect(t.moneyByCategory.get('road_bridge')).toBe(2e8);
+    expect(districtMoney([money('f3', 2e8, ['c'], 'sentence')])).toBe(0);
+  });
+
   it('follows the filters: only the visible items count', () => {
     const only = computeStats(items, records, [2], null, figs);
     expect(only.total).toBe(1);
@@ -72,4 +82,14 @@ it('scaleBar picks the longest 1-2-5 distance that fits', () => {
   expect(scaleBar(10, 150)).toEqual({ metres: 1000, px: 100, label: '1 km' });
   expect(scaleBar(1, 150)).toEqual({ metres: 100, px: 100, label: '100 m' });
   expect(scaleBar(3, 150).metres).toBe(200);
+});
+
+import { figureLabel } from './figureLabel';
+it('figureLabel says when a figure is its sentence\'s total, not the item\'s own, in both languages', () => {
+  const own = money('f1', 1.9e8, ['a']);
+  const shared = money('f2', 1.9e8, ['a'], 'sentence');
+  expect(figureLabel(own, 'en')).toBe('x = 190,000,000 CNY · investment');
+  expect(figureLabel(shared, 'en')).toBe('x = 190,000,000 CNY · investment (stated in the same sentence: a total for the work this item is part of, not its own)');
+  expect(figureLabel(shared, 'zh')).toContain('同句所述');
+  expect(figureLabel(own, 'zh')).not.toContain('同句所述');
 });

@@ -28,10 +28,12 @@ export interface Stats {
   byPeriod: Map<Period, number>;
   /** period × status of that part's mentions (an item counted once per cell). */
   periodStatus: Map<Period, Map<Status, number>>;
-  /** CNY stated by figures attached to the items, by the items' category / shown status. */
+  /** CNY stated by figures attached or linked by sentence to the items, by their category / shown status. */
   moneyByCategory: Map<Category, number>;
   moneyByStatus: Map<Status, number>;
   moneyTotal: number;
+  /** Of moneyTotal, CNY linked by sentence (`scope: 'sentence'`): a group's total, not an item's own. */
+  moneySentence: number;
 }
 
 const bump = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
@@ -54,6 +56,7 @@ export function computeStats(
     moneyByCategory: new Map(),
     moneyByStatus: new Map(),
     moneyTotal: 0,
+    moneySentence: 0,
   };
   const seenCat = new Map<Category, Set<string>>();
   const seenStatus = new Map<Status, Set<string>>();
@@ -88,13 +91,14 @@ export function computeStats(
       if (!seenAll.has(f.id)) {
         seenAll.add(f.id);
         s.moneyTotal += f.value;
+        if (f.scope === 'sentence') s.moneySentence += f.value;
       }
     }
   }
   return s;
 }
 
-/** CNY stated by figures not attached to any item (district totals and the like). */
+/** CNY stated by figures neither attached nor linked to any item (district totals and the like). */
 export function districtMoney(figures: readonly Figure[]): number {
   return figures.filter((f) => f.scope === 'district' && f.kind === 'money' && f.unit === 'CNY').reduce((a, f) => a + f.value, 0);
 }
