@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromWgs84 } from '../crs';
 import { parseContributionText, reviewContribution } from './review';
+import { contributionEntries, locateContributed } from './store';
 import { contributionFor, fileOf, reviewContext } from './testkit';
 
 const ctx = reviewContext();
@@ -55,7 +56,26 @@ describe('reviewContribution', () => {
     const c = contributionFor(ITEM, ctx);
     c.geometry = { type: 'Point', coordinates: [121.5, 41.6] };
     c.evidence.precision = 'near';
-    expect(reviewContribution(c, ctx).problems).toEqual([expect.stringMatching(/^geometry: 1 position\(s\) outside Linghe District/)]);
+    expect(reviewContribution(c, ctx).problems).toEqual([expect.stringMatching(/^geometry: 1 position\(s\) outside Linghe District.*only an item located outside Linghe/)]);
+  });
+
+  it('places an item located outside Linghe anywhere in the prefecture box, and the build keeps the rung outside', () => {
+    const OUT = 'songling-feidi-jingji-chanyeyuan'; // the enclave park: outside, no position yet
+    const c = contributionFor(OUT, ctx);
+    c.geometry = { type: 'Point', coordinates: [121.5, 41.6] };
+    c.evidence.precision = 'near';
+    const r = reviewContribution(c, ctx);
+    expect(r.problems).toEqual([]);
+    expect(r.summary.join('\n')).toContain('→ near (contributed), outside Linghe');
+    expect(r.accepted).toMatchObject({ outside: true, precision: 'near', geometry: c.geometry });
+    const index = new Map(contributionEntries({ [OUT]: r.accepted! }).map((e) => [e.id, e]));
+    const loc = locateContributed(OUT, r.accepted!, index);
+    expect(loc).toMatchObject({ precision: 'outside', method: 'contributed', geometry: c.geometry, uncertainty_m: c.evidence.uncertainty_m });
+    expect(loc.note).toContain('Outside Linghe; placed near');
+    expect(loc.note_zh).toContain('位于凌河区外');
+    // still only inside the prefecture box
+    c.geometry = { type: 'Point', coordinates: [123.4, 41.8] }; // Shenyang
+    expect(reviewContribution(c, ctx).problems).toEqual([expect.stringMatching(/^geometry: 1 position\(s\) outside the Jinzhou prefecture box/)]);
   });
 
   it('refuses a stale contribution: the item changed since, or its mentions did', () => {

@@ -127,11 +127,16 @@ export function reviewContribution(c: Contribution, ctx: ReviewContext): Review 
   if (outBox.length) {
     const swapped = outBox.every(([x, y]) => inBox([y, x]));
     say('geometry', `${outBox.length} position(s) outside the Jinzhou prefecture box [${[w, s, e, n].join(', ')}], e.g. ${JSON.stringify(outBox[0])}${swapped ? ': longitude and latitude swapped? GeoJSON is [lon, lat]' : ''}`);
-  } else {
-    const zone = lingheZone(ctx.boundaries);
-    const outside = ps.filter((p) => !booleanPointInPolygon(p, zone));
-    if (outside.length) say('geometry', `${outside.length} position(s) outside Linghe District (+${INSIDE_MARGIN_M} m), e.g. ${JSON.stringify(outside[0])}; an item outside Linghe is not placed by a contribution`);
   }
+  // An item the data already places outside Linghe (precision `outside`, on cited evidence) may be
+  // placed anywhere in the prefecture box; any other item must stay inside Linghe.
+  const outsideItem = loc.precision === 'outside';
+  const zone = lingheZone(ctx.boundaries);
+  const outsideLinghe = outBox.length ? [] : ps.filter((p) => !booleanPointInPolygon(p, zone));
+  if (outsideLinghe.length && !outsideItem) {
+    say('geometry', `${outsideLinghe.length} position(s) outside Linghe District (+${INSIDE_MARGIN_M} m), e.g. ${JSON.stringify(outsideLinghe[0])}; only an item located outside Linghe (precision outside) may be placed there`);
+  }
+  if (outsideItem && !outBox.length && !outsideLinghe.length) summary.push(`note: the item is cited as outside Linghe, but this places it inside: check the evidence`);
   if (c.crs === 'WGS-84') {
     const shifted = unconvertedShift(ps, ctx.gazetteer);
     if (shifted) say('crs', shifted);
@@ -161,7 +166,7 @@ export function reviewContribution(c: Contribution, ctx: ReviewContext): Review 
   const moved = item.geometry ? `${Math.round(distance(center(item.geometry), center(g), { units: 'meters' }))} m (centroid to centroid)` : '— (no geometry before)';
   summary.unshift(
     `${c.item}  ${item.properties.name} / ${item.properties.name_en}`,
-    `precision: ${loc.precision} (${loc.method}) → ${claimed} (contributed), ±${c.evidence.uncertainty_m} m`,
+    `precision: ${loc.precision} (${loc.method}) → ${claimed} (contributed)${outsideLinghe.length ? ', outside Linghe' : ''}, ±${c.evidence.uncertainty_m} m`,
     `geometry: ${g.type} of ${ps.length} position(s)${c.crs !== 'WGS-84' ? `, converted from ${c.crs}` : ''}; moved ${moved}`,
     `evidence: ${c.evidence.kind} · ${JSON.stringify(c.evidence.citation)} · ${c.evidence.date}${c.evidence.contributor ? ` · by ${JSON.stringify(c.evidence.contributor)}` : ''}`,
   );
@@ -182,6 +187,7 @@ export function reviewContribution(c: Contribution, ctx: ReviewContext): Review 
     accepted: ctx.today,
     replaces: { precision: loc.precision, method: loc.method },
     ...(rung(loc.precision) < rung(claimed) ? { forced: true as const } : {}),
+    ...(outsideLinghe.length ? { outside: true as const } : {}),
   };
   return { item: c.item, problems, summary, diff, accepted };
 }

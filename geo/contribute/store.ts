@@ -35,6 +35,8 @@ export const AcceptedContribution = z
     replaces: z.object({ precision: z.string(), method: z.string() }).strict(),
     /** Set only by --force, when the contribution is less precise than what it replaced. */
     forced: z.literal(true).optional(),
+    /** The geometry lies outside Linghe (allowed for an item already located `outside`): the build keeps that rung. */
+    outside: z.literal(true).optional(),
   })
   .strict();
 export type AcceptedContribution = z.infer<typeof AcceptedContribution>;
@@ -102,7 +104,8 @@ export function locateContributed(item: string, c: AcceptedContribution, index: 
   const who = c.evidence.contributor;
   const before = c.replaces.precision in PRECISION_LABELS ? PRECISION_LABELS[c.replaces.precision as keyof typeof PRECISION_LABELS] : null;
   return {
-    precision: c.precision,
+    // Outside Linghe the ladder's rung is `outside` whatever the claim; the claim stays in the note.
+    precision: c.outside ? 'outside' : c.precision,
     geometry: c.geometry,
     uncertainty_m: c.uncertainty_m,
     method: 'contributed',
@@ -110,11 +113,13 @@ export function locateContributed(item: string, c: AcceptedContribution, index: 
     note: joinNotes(
       `Placed by ${who ?? 'a contributor'} from ${KIND_EN[c.evidence.kind]} (${c.evidence.date}); reviewed and accepted ${c.accepted}`,
       `Before: ${before?.en ?? c.replaces.precision} (${c.replaces.method})`,
+      c.outside ? `Outside Linghe; placed ${PRECISION_LABELS[c.precision].en.toLowerCase()} ±${c.uncertainty_m} m` : undefined,
       c.src_crs !== 'WGS-84' ? `Given in ${c.src_crs}, converted to WGS-84 by the pipeline` : undefined,
     ),
     note_zh: joinNotesZh(
       `由${who ?? '贡献者'}根据${KIND_ZH[c.evidence.kind]}（${c.evidence.date}）标注；${c.accepted}审核通过`,
       `此前：${before?.zh ?? c.replaces.precision}（${c.replaces.method}）`,
+      c.outside ? `位于凌河区外；标注为${PRECISION_LABELS[c.precision].zh}，±${c.uncertainty_m}米` : undefined,
       c.src_crs !== 'WGS-84' ? `原为${c.src_crs}坐标，由数据流程转换为WGS-84` : undefined,
     ),
     contribution: { kind: c.evidence.kind, citation: c.evidence.citation, date: c.evidence.date, ...(who ? { contributor: who } : {}), accepted: c.accepted },
