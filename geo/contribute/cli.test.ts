@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRIBUTION_MAX_BYTES } from '../../src/lib/contribution';
 import { copyInputs, contributionFor, fileOf, otherDifferences, REPO, reviewContext } from './testkit';
@@ -79,6 +79,10 @@ describe('npm run geo:contribute', () => {
     expect(r.stdout).toMatch(/accepted 1 into/);
     expect(r.status).toBe(0);
     expect(JSON.parse(readFileSync(diff, 'utf8')).features).toHaveLength(1);
+    // A before/after picture next to the contribution file, named in the output.
+    const svg = join(dirname(file), `c.${ITEM}.review.svg`);
+    expect(r.stdout).toContain(`before/after picture: ${svg}`);
+    expect(readFileSync(svg, 'utf8')).toMatch(/class="outline"[\s\S]*class="after"[\s\S]*class="caption"[^>]*>guizhou-xiaoqu /);
     // Stored as text, verbatim.
     const stored = JSON.parse(readFileSync(join(annotations, 'contributions.json'), 'utf8'));
     expect(stored[ITEM].evidence.citation).toBe(c.evidence.citation);

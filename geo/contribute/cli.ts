@@ -5,12 +5,15 @@
  * --data) and prints, per contribution, a summary or why it is refused, one line per field. With
  * --accept and no refusal, writes them into DIR/contributions.json (default geo/annotations/); the
  * next `npm run geo` places the items. Any refusal writes nothing. --diff writes the before/after
- * GeoJSON. Exit 0 reviewed (or accepted), 1 refused, 2 usage.
+ * GeoJSON. Each reviewed contribution also gets a before/after picture next to its file
+ * (FILE-without-.json.ITEM.review.svg; reviewSvg.ts). Exit 0 reviewed (or accepted), 1 refused, 2 usage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BoundaryCollection, Gazetteer, ItemCollection, Manifest } from '../../src/lib/schema';
+import { lingheFeature } from '../boundaries';
 import { readContributionFile, reviewContribution, type Review } from './review';
+import { reviewSvg } from './reviewSvg';
 import { CONTRIBUTIONS_FILE, formatContributions, readContributions } from './store';
 
 const USAGE = 'usage: npm run geo:contribute -- FILE… [--accept] [--force] [--annotations DIR] [--data DIR] [--diff FILE]';
@@ -62,6 +65,11 @@ function main(argv: string[]): number {
       console.log(`${r.problems.length ? '✗' : '✓'} ${file}: ${r.item}${r.problems.length ? ': refused' : ''}`);
       for (const line of r.summary) console.log(`    ${line}`);
       for (const p of r.problems) console.log(`    ${p}`);
+      if (r.diff.features.length) {
+        const svg = `${file.replace(/\.json$/i, '')}.${r.item}.review.svg`;
+        writeFileSync(svg, reviewSvg({ outline: lingheFeature(ctx.boundaries).geometry, diff: r.diff, caption: r.summary }));
+        console.log(`    before/after picture: ${svg}`);
+      }
       if (r.problems.length) refused++;
     }
   }

@@ -171,7 +171,7 @@ export function reviewContribution(c: Contribution, ctx: ReviewContext): Review 
     `evidence: ${c.evidence.kind} · ${JSON.stringify(c.evidence.citation)} · ${c.evidence.date}${c.evidence.contributor ? ` · by ${JSON.stringify(c.evidence.contributor)}` : ''}`,
   );
   if (item.geometry) diff.features.push({ type: 'Feature', geometry: item.geometry, properties: { role: 'before', item: c.item, precision: loc.precision, method: loc.method } });
-  diff.features.push({ type: 'Feature', geometry: g, properties: { role: 'after', item: c.item, precision: claimed, method: 'contributed' } });
+  diff.features.push({ type: 'Feature', geometry: g, properties: { role: 'after', item: c.item, precision: claimed, method: 'contributed', uncertainty_m: c.evidence.uncertainty_m } });
 
   if (problems.length) return { item: c.item, problems, summary, diff };
   const accepted: AcceptedContribution = {
