@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addVertex, endDrag, missingVertices, moveVertex, placedGeometry, setShape, startPlacing, undo } from './placing';
+import { addVertex, cancelEdit, confirmEdit, endDrag, missingVertices, moveCursor, moveVertex, pickVertex, placedGeometry, setShape, startPlacing, undo } from './placing';
 
 const A: [number, number] = [121.17, 41.12];
 const B: [number, number] = [121.18, 41.12];
@@ -40,5 +40,56 @@ describe('placing', () => {
     p = setShape(p, 'point');
     expect(p.vertices).toEqual([B]);
     expect(undo(p).vertices).toEqual([A, B]);
+  });
+});
+
+describe('moving an existing vertex by keyboard', () => {
+  const D: [number, number] = [121.19, 41.14];
+  const tri = () => addVertex(addVertex(addVertex(startPlacing(A), A), B), C);
+
+  it('picks vertices in turn (wrapping both ways) and puts the crosshair on the picked one', () => {
+    let p = pickVertex(tri(), 1);
+    expect(p.editing?.index).toBe(0);
+    expect(p.cursor).toEqual(A);
+    p = pickVertex(p, 1);
+    expect(p.editing?.index).toBe(1);
+    expect(p.cursor).toEqual(B);
+    p = pickVertex(pickVertex(p, 1), 1);
+    expect(p.editing?.index).toBe(0);
+    expect(pickVertex(tri(), -1).editing?.index).toBe(2);
+    expect(pickVertex(startPlacing(A), 1).editing).toBeNull();
+  });
+
+  it('arrows move the picked vertex; Enter keeps the move as one undo step', () => {
+    const start = tri();
+    let p = pickVertex(start, 1);
+    p = moveCursor(moveCursor(p, [121.171, 41.12]), D);
+    expect(p.vertices).toEqual([D, B, C]);
+    expect(p.past.length).toBe(start.past.length); // no history until confirmed
+    p = confirmEdit(p);
+    expect(p.editing).toBeNull();
+    expect(p.past.length).toBe(start.past.length + 1);
+    expect(placedGeometry(p)).toEqual({ type: 'Polygon', coordinates: [[D, B, C, D]] });
+    expect(undo(p).vertices).toEqual([A, B, C]);
+  });
+
+  it('Escape (cancel) or undo puts the vertex back; confirming without a move adds no step', () => {
+    const start = tri();
+    const moved = moveCursor(pickVertex(start, 1), D);
+    expect(cancelEdit(moved).vertices).toEqual([A, B, C]);
+    expect(cancelEdit(moved).cursor).toEqual(A);
+    expect(undo(moved).vertices).toEqual([A, B, C]);
+    expect(undo(moved).past.length).toBe(start.past.length);
+    expect(confirmEdit(pickVertex(start, 1)).past.length).toBe(start.past.length);
+  });
+
+  it('picking the next vertex keeps the move of the one before; adding a vertex ends the edit', () => {
+    let p = moveCursor(pickVertex(tri(), 1), D);
+    p = pickVertex(p, 1);
+    expect(p.vertices).toEqual([D, B, C]);
+    expect(p.editing?.index).toBe(1);
+    p = addVertex(confirmEdit(p), A);
+    expect(p.vertices).toEqual([D, B, C, A]);
+    expect(addVertex(moveCursor(pickVertex(tri(), 1), D), A).editing).toBeNull();
   });
 });

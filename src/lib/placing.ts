@@ -16,14 +16,20 @@ export interface Placing {
   past: readonly (readonly Position[])[];
   /** Where Enter adds a vertex (keyboard users); the map shows it as a crosshair. */
   cursor: Position;
+  /**
+   * A vertex picked by keyboard to move: arrows move it, Enter keeps the move (one undo step),
+   * Escape puts it back. `from` is the vertex list before the move began.
+   */
+  editing: { index: number; from: readonly Position[] } | null;
 }
 
-export const startPlacing = (cursor: Position, shape: PlaceShape = 'polygon'): Placing => ({ shape, vertices: [], past: [], cursor });
+export const startPlacing = (cursor: Position, shape: PlaceShape = 'polygon'): Placing => ({ shape, vertices: [], past: [], cursor, editing: null });
 
 const step = (p: Placing, vertices: readonly Position[]): Placing => ({ ...p, vertices, past: [...p.past, p.vertices] });
 
 /** A point has one vertex: adding replaces it. */
 export function addVertex(p: Placing, at: Position): Placing {
+  if (p.editing) p = confirmEdit(p);
   return step(p, p.shape === 'point' ? [at] : [...p.vertices, at]);
 }
 
@@ -42,6 +48,7 @@ function countSince(p: Placing, from: readonly Position[]): number {
 }
 
 export function undo(p: Placing): Placing {
+  if (p.editing) return cancelEdit(p);
   if (!p.past.length) return p;
   return { ...p, vertices: p.past[p.past.length - 1], past: p.past.slice(0, -1) };
 }
@@ -49,11 +56,43 @@ export function undo(p: Placing): Placing {
 /** Changing the shape keeps what fits: a point keeps the last vertex. */
 export function setShape(p: Placing, shape: PlaceShape): Placing {
   if (shape === p.shape) return p;
+  if (p.editing) p = confirmEdit(p);
   const vertices = shape === 'point' ? p.vertices.slice(-1) : p.vertices;
   return { ...p, shape, vertices, past: [...p.past, p.vertices] };
 }
 
-export const moveCursor = (p: Placing, cursor: Position): Placing => ({ ...p, cursor });
+/** The crosshair moves; while a vertex is being edited, the vertex moves with it (no history yet). */
+export function moveCursor(p: Placing, cursor: Position): Placing {
+  if (!p.editing) return { ...p, cursor };
+  const i = p.editing.index;
+  return { ...p, cursor, vertices: p.vertices.map((v, j) => (j === i ? cursor : v)) };
+}
+
+/**
+ * Picks the next (dir 1) or previous (dir -1) vertex to move by keyboard, keeping any move of the
+ * one picked before; the crosshair jumps onto it. Nothing to pick without vertices.
+ */
+export function pickVertex(p: Placing, dir: 1 | -1): Placing {
+  const n = p.vertices.length;
+  if (!n) return p;
+  const kept = p.editing ? confirmEdit(p) : p;
+  const index = p.editing ? (((p.editing.index + dir) % n) + n) % n : dir === 1 ? 0 : n - 1;
+  return { ...kept, editing: { index, from: kept.vertices }, cursor: kept.vertices[index] };
+}
+
+/** Keeps a keyboard move: one undo step, however many arrow presses it took. */
+export function confirmEdit(p: Placing): Placing {
+  if (!p.editing) return p;
+  const { from } = p.editing;
+  const moved = from.some((v, i) => v !== p.vertices[i]);
+  return { ...p, editing: null, past: moved ? [...p.past, from] : p.past };
+}
+
+/** Puts the vertex back where it was before the keyboard move. */
+export function cancelEdit(p: Placing): Placing {
+  if (!p.editing) return p;
+  return { ...p, vertices: p.editing.from, cursor: p.editing.from[p.editing.index], editing: null };
+}
 
 /** Vertices still needed before the shape is a geometry. */
 export function missingVertices(p: Placing): number {

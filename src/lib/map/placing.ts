@@ -9,6 +9,7 @@ import type { Placing } from '../placing';
 import type { Position } from '../schema';
 import type { Datum } from './basemaps';
 import { fromDatum, shiftCollection, toDatum } from './shift';
+import { snapAt } from '../snap';
 
 export const PLACING_SOURCE = 'placing';
 export const PLACING_LAYERS = {
@@ -24,6 +25,8 @@ export interface PlacingHandlers {
   onDragStart: (index: number) => void;
   onDrag: (index: number, to: Position) => void;
   onDragEnd: (index: number) => void;
+  /** Snapping of clicks, taps and drags to existing vertices (src/lib/snap.ts), when enabled. */
+  snap?: { targets: readonly Position[]; enabled: () => boolean };
 }
 
 const INK = '#1d1b17';
@@ -38,7 +41,8 @@ export function placingFeatures(p: Placing, showCursor: boolean): GeoJSON.Featur
   } else if (p.shape !== 'point' && vs.length >= 2) {
     out.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: vs }, properties: { role: 'shape' } });
   }
-  vs.forEach((v, index) => out.push({ type: 'Feature', geometry: { type: 'Point', coordinates: v }, properties: { role: 'vertex', index } }));
+  const picked = p.editing?.index ?? -1;
+  vs.forEach((v, index) => out.push({ type: 'Feature', geometry: { type: 'Point', coordinates: v }, properties: { role: 'vertex', index, picked: index === picked } }));
   if (showCursor) out.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.cursor[0], p.cursor[1]] }, properties: { role: 'cursor' } });
   return out;
 }
@@ -77,7 +81,8 @@ export class PlacingLayer {
       source: PLACING_SOURCE,
       filter: role('vertex'),
       // Big enough to grab with a finger.
-      paint: { 'circle-radius': 8, 'circle-color': '#ffffff', 'circle-stroke-color': ACCENT, 'circle-stroke-width': 3 },
+      // The vertex picked by keyboard is filled, so the eye finds what the arrows move.
+      paint: { 'circle-radius': 8, 'circle-color': ['case', ['get', 'picked'], ACCENT, '#ffffff'], 'circle-stroke-color': ACCENT, 'circle-stroke-width': 3 },
     });
     map.getCanvas().style.cursor = 'crosshair';
 
@@ -87,7 +92,7 @@ export class PlacingLayer {
         return;
       }
       if (this.#vertexAt(e) !== null) return;
-      this.#h.onAdd(fromDatum([e.lngLat.lng, e.lngLat.lat], this.#datum()));
+      this.#h.onAdd(this.#positionOf(e));
     };
     const start = (e: MapLayerMouseEvent | MapLayerTouchEvent) => {
       if ('points' in e && e.points.length !== 1) return;
@@ -99,7 +104,7 @@ export class PlacingLayer {
     };
     const move = (e: MapMouseEvent | MapLayerTouchEvent) => {
       if (this.#dragging === null) return;
-      this.#h.onDrag(this.#dragging, fromDatum([e.lngLat.lng, e.lngLat.lat], this.#datum()));
+      this.#h.onDrag(this.#dragging, this.#positionOf(e));
     };
     const end = () => {
       if (this.#dragging === null) return;
@@ -131,6 +136,21 @@ export class PlacingLayer {
       () => map.off('mouseenter', PLACING_LAYERS.vertex, enter),
       () => map.off('mouseleave', PLACING_LAYERS.vertex, leave),
     );
+  }
+
+  /** Where a pointer event puts a vertex: on a snap target within reach, else under the pointer. */
+  #positionOf(e: MapMouseEvent | MapLayerTouchEvent): Position {
+    const snap = this.#h.snap;
+    if (snap?.enabled()) {
+      const datum = this.#datum();
+      const hit = snapAt([e.point.x, e.point.y], snap.targets, (p) => {
+        const q = this.#map.project(toDatum(p, datum));
+        return [q.x, q.y];
+      });
+      // The target's own WGS-84 coordinates: nothing converted back from the screen.
+      if (hit) return [hit[0], hit[1]];
+    }
+    return fromDatum([e.lngLat.lng, e.lngLat.lat], this.#datum());
   }
 
   #vertexAt(e: MapMouseEvent): number | null {
