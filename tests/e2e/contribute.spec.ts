@@ -145,6 +145,26 @@ test('placing by keyboard alone, axe clean in placing mode', async ({ page }) =>
   await expect(status(page)).toHaveAttribute('data-vertices', '3');
   const cursor = await page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
   expect(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
+
+  // Move an existing vertex: V picks the first, arrows move it, Escape puts it back, Enter keeps.
+  const first = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex' && f.properties.index === 0).geometry.coordinates as [number, number]);
+  const [lon0, lat0] = await first();
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('placing-editing')).toHaveAttribute('data-index', '0');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => (await first())[1]).toBeLessThan(lat0 - 1e-5);
+  await page.keyboard.press('Escape'); // puts it back, stays in placing mode
+  await expect(page.getByTestId('placing')).toBeVisible();
+  await expect(page.getByTestId('placing-editing')).toHaveCount(0);
+  await expect.poll(async () => (await first())[1]).toBeCloseTo(lat0, 5);
+  await page.keyboard.press('v');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Enter'); // keeps the move: no vertex added
+  await expect(page.getByTestId('placing-editing')).toHaveCount(0);
+  await expect(status(page)).toHaveAttribute('data-vertices', '3');
+  await expect.poll(async () => (await first())[1]).toBeLessThan(lat0 - 1e-5);
+  expect((await first())[0]).toBeCloseTo(lon0, 5);
   expect(await seriousAxe(page)).toEqual([]);
 
   const next = page.getByTestId('placing-next');
@@ -170,12 +190,46 @@ test('placing by keyboard alone, axe clean in placing mode', async ({ page }) =>
   const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
   expect(sent).toMatchObject({ item: ITEM, crs: 'WGS-84', evidence: { citation: '锦州市凌河区政府网站公告，2021年', precision: 'exact' } });
   expect(sent.geometry.coordinates[0]).toHaveLength(4);
+  expect(sent.geometry.coordinates[0][0][1]).toBeLessThan(lat0 - 1e-5); // the moved vertex, as moved
   expect(await seriousAxe(page)).toEqual([]);
 
   // Escape leaves placing mode and the panel comes back.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('placing')).toHaveCount(0);
   await expect(page.getByTestId('item-detail')).toBeVisible();
+});
+
+test('a click near the district outline snaps onto its vertex, exactly; with snapping off it does not', async ({ page }) => {
+  test.setTimeout(120_000);
+  // A vertex of Linghe's outline, from the served file (the test does not pick its own numbers).
+  const linghe = JSON.parse(readFileSync(join(REPO, 'public/data/basemap/boundaries.geojson'), 'utf8')).features.find((f: any) => f.properties.is_linghe);
+  const ring = linghe.geometry.coordinates[0][0] as [number, number][];
+  const target = ring[Math.floor(ring.length / 3)];
+  await page.goto(`/?item=${ITEM}&lang=en#map=16/${target[1]}/${target[0]}`);
+  await waitForMapReady(page);
+  await page.getByTestId('place-item').click();
+  await page.getByRole('radio', { name: 'Point' }).check();
+  await page.waitForFunction(() => !!(window as any).__atlasMap.getLayer('placing-vertex'));
+  const placed = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex')?.geometry.coordinates as [number, number] | undefined);
+
+  const snap = page.getByTestId('placing-snap');
+  await expect(snap).toBeChecked();
+  await snap.uncheck();
+  const p = await screenPoint(page, target);
+  await page.mouse.click(p.x + 6, p.y + 4); // 7 px away
+  await expect(status(page)).toHaveAttribute('data-vertices', '1');
+  const free = (await placed())!;
+  expect(Math.abs(free[0] - target[0]) + Math.abs(free[1] - target[1])).toBeGreaterThan(1e-5);
+
+  await snap.check();
+  await page.mouse.click(p.x + 6, p.y + 4);
+  await expect.poll(async () => Math.abs((await placed())![0] - target[0])).toBeLessThan(3e-6);
+  await page.getByTestId('placing-next').click();
+  await page.getByLabel('Citation (a URL or a description)').fill('The district line runs along the fence here (site visit)');
+  await page.getByTestId('contribution-make').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('contribution-download').click()]);
+  const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
+  expect(sent.geometry).toEqual({ type: 'Point', coordinates: target }); // the outline's own coordinates
 });
 
 test.describe('on a phone', () => {

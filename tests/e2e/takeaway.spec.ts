@@ -4,6 +4,8 @@
  * Batched per page load to keep the suite short.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expect, injectAxe, test } from './fixtures';
@@ -131,6 +133,57 @@ test('print media shows only the print sheet, A4 wide, with the link, QR and att
   await expect(sheet).toContainText('1.5亿元');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
   await page.screenshot({ path: test.info().outputPath('print-item.png'), fullPage: true });
+
+  // A4 by height too: one item prints on exactly one page; the whole list flows onto a few
+  // pages, every row on paper (nothing cut off at the bottom of the sheet).
+  expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(1);
+  await page.unroute('**/data/items.geojson');
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto('/');
+  await listReady(page);
+  await page.waitForFunction(() => (window as any).__atlasMap?.isStyleLoaded());
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet.locator('tbody tr')).toHaveCount(await count(page));
+  const listPages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  expect(listPages).toBeGreaterThanOrEqual(2); // 102 rows do not fit one A4 page…
+  expect(listPages).toBeLessThanOrEqual(4); // …and take no blank or runaway pages (3 measured)
+});
+
+/** Pages in a PDF: its /Type /Page objects (not the /Pages tree). */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  /** Every corner of the pop-over is on screen and shows the pop-over itself (not clipped, not covered). */
+  async function unclipped(page: Page, selector: string): Promise<string[]> {
+    return page.locator(selector).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const out: string[] = [];
+      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) out.push(`off screen: ${JSON.stringify(r)}`);
+      for (const [x, y] of [[r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]]) {
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !el.contains(hit)) out.push(`(${Math.round(x)}, ${Math.round(y)}) shows ${hit?.className || hit?.tagName}`);
+      }
+      return out;
+    });
+  }
+
+  test('the export menu and the share panel open whole, not clipped by the bottom sheet', async ({ page }) => {
+    await page.goto('/?lang=en');
+    await listReady(page);
+    await page.getByTestId('export').locator('summary').tap();
+    await expect(page.getByTestId('export-csv')).toBeVisible();
+    expect(await unclipped(page, '.export .menu')).toEqual([]);
+    await page.getByTestId('export').locator('summary').tap(); // the button stays reachable to close it
+    await expect(page.getByTestId('export-csv')).toBeHidden();
+
+    await page.getByTestId('share-view').getByRole('button', { name: 'Share' }).tap();
+    await expect(page.getByTestId('share-view').getByTestId('share-qr').locator('path')).toHaveAttribute('d', /^M/);
+    expect(await unclipped(page, '[data-testid="share-view"] .popover')).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('phone-share.png') });
+  });
 });
 
 test('embed=1 renders map and list without the panels\' chrome, and links back to the full Atlas', async ({ page }) => {
@@ -154,16 +207,19 @@ test('embed=1 works inside another site\'s iframe: the header lets any origin fr
   const csp = res.headers()['content-security-policy'];
   expect(csp).toMatch(/(^|; )frame-ancestors \*($|;)/);
   expect(res.headers()['x-frame-options']).toBeUndefined();
-  // Another origin (localhost, not 127.0.0.1, another port), served by the test itself: a news site
-  // that embeds the Atlas. Under `frame-ancestors 'self'` Chromium refuses the frame.
-  const host = 'http://localhost:9/news.html';
-  await page.route(host, (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><title>News</title><h1>Story</h1><iframe title="Atlas" width="600" height="450" src="${baseURL}/?embed=1&category=renewal&lang=en"></iframe>`,
-  }));
-  await page.goto(host);
-  const frame = page.frameLocator('iframe');
-  await expect(frame.getByTestId('item-list')).toHaveAttribute('data-count', /^[1-9]\d*$/);
-  await expect(frame.getByTestId('map')).toBeVisible();
-  await expect(frame.getByTestId('embed-full')).toHaveAttribute('href', /category=renewal/);
+  // Another origin (localhost, not 127.0.0.1, on its own port): a news site that embeds the Atlas,
+  // served by a real local server (a routed page has no address, and Chromium's local-network
+  // checks then refuse any frame). Under `frame-ancestors 'self'` Chromium refuses this frame.
+  const body = `<!doctype html><html lang="en"><title>News</title><h1>Story</h1><iframe title="Atlas" width="600" height="450" src="${baseURL}/?embed=1&category=renewal&lang=en"></iframe>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/news.html`);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('item-list')).toHaveAttribute('data-count', /^[1-9]\d*$/);
+    await expect(frame.getByTestId('map')).toBeVisible();
+    await expect(frame.getByTestId('embed-full')).toHaveAttribute('href', /category=renewal/);
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
 });
