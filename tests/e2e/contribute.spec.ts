@@ -215,15 +215,23 @@ test('a click near the district outline snaps onto its vertex, exactly; with sna
   const snap = page.getByTestId('placing-snap');
   await expect(snap).toBeChecked();
   await snap.uncheck();
-  const p = await screenPoint(page, target);
+  // Opening the item may still be moving the camera: take the target's screen point once it rests.
+  await page.waitForFunction(() => !(window as any).__atlasMap.isMoving(), undefined, { timeout: 60_000 });
+  let p = await screenPoint(page, target);
   await page.mouse.click(p.x + 6, p.y + 4); // 7 px away
   await expect(status(page)).toHaveAttribute('data-vertices', '1');
   const free = (await placed())!;
   expect(Math.abs(free[0] - target[0]) + Math.abs(free[1] - target[1])).toBeGreaterThan(1e-5);
 
+  // Undo it (a click on a drawn vertex grabs it rather than placing), then again with snapping.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(status(page)).toHaveAttribute('data-vertices', '0');
   await snap.check();
+  await page.waitForFunction(() => !(window as any).__atlasMap.isMoving(), undefined, { timeout: 60_000 });
+  p = await screenPoint(page, target);
   await page.mouse.click(p.x + 6, p.y + 4);
-  await expect.poll(async () => Math.abs((await placed())![0] - target[0])).toBeLessThan(3e-6);
+  await expect(status(page)).toHaveAttribute('data-vertices', '1');
+  await expect.poll(async () => Math.abs(((await placed()) ?? [Infinity])[0] - target[0])).toBeLessThan(3e-6);
   await page.getByTestId('placing-next').click();
   await page.getByLabel('Citation (a URL or a description)').fill('The district line runs along the fence here (site visit)');
   await page.getByTestId('contribution-make').click();
