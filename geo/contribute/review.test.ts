@@ -50,6 +50,11 @@ describe('reviewContribution', () => {
     // The conversion is gcoord's, the same as every other source's.
     const back = fromWgs84(stated.accepted!.geometry.coordinates as [number, number], 'GCJ-02');
     expect(back[0]).toBeCloseTo(121.165514, 5);
+    // Drawn on 高德's map by someone who knows the place on site: the same conversion, here, once.
+    const drawn = reviewContribution({ ...c, crs: 'GCJ-02', basemap: 'amap', evidence: { ...c.evidence, kind: 'on_site' } }, ctx);
+    expect(drawn.problems).toEqual([]);
+    expect(drawn.accepted!.geometry).toEqual(stated.accepted!.geometry);
+    expect(drawn.summary.join('\n')).toContain('converted from GCJ-02');
   });
 
   it('refuses a place outside Linghe but inside the prefecture', () => {

@@ -35,9 +35,13 @@ describe('ContributionFile', () => {
     const r = ContributionFile.safeParse(withChange((c) => (c.evidence.citation = '楼号 < 10 & "东侧"')));
     expect(r.success).toBe(true);
   });
-  it('refuses GCJ-02 unless the evidence is a map service search', () => {
+  it('refuses GCJ-02 unless it comes from a map service: its search, or its map (高德)', () => {
     const r = ContributionFile.safeParse(withChange((c) => (c.crs = 'GCJ-02')));
-    expect(issueLines(r.error!)).toEqual(['contributions.0.crs: only a map service search gives GCJ-02 or BD-09 coordinates']);
+    expect(issueLines(r.error!)).toEqual(['contributions.0.crs: only a map service gives GCJ-02 or BD-09 coordinates: its place search (evidence kind map_service) or its map (basemap amap, GCJ-02)']);
+    expect(ContributionFile.safeParse(withChange((c) => ((c.crs = 'GCJ-02'), (c.basemap = 'amap')))).success).toBe(true);
+    // 高德's map is GCJ-02, never BD-09; and no other basemap name is accepted
+    expect(ContributionFile.safeParse(withChange((c) => ((c.crs = 'BD-09'), (c.basemap = 'amap')))).success).toBe(false);
+    expect(ContributionFile.safeParse(withChange((c) => ((c.crs = 'GCJ-02'), (c.basemap = 'osm')))).success).toBe(false);
     const ok = ContributionFile.safeParse(withChange((c) => ((c.crs = 'GCJ-02'), (c.evidence.kind = 'map_service'))));
     expect(ok.success).toBe(true);
   });

@@ -60,8 +60,13 @@ export const Contribution = z
   .strictObject({
     item: Id,
     geometry: ContributionGeometry,
-    /** The geometry's CRS; the app always writes WGS-84. */
+    /**
+     * The geometry's CRS. The app writes the CRS of the map it was drawn on: WGS-84, or GCJ-02 when
+     * drawn on 高德's map (`basemap: 'amap'`); the pipeline converts, never the browser.
+     */
     crs: SourceCrs,
+    /** Set when the geometry was drawn on a map service's own map (高德, GCJ-02). */
+    basemap: z.optional(z.literal('amap')),
     evidence: ContributionEvidence,
     /** The report sentences (indices into report.sentences) the item's mentions are in. */
     sentences: z.array(z.int().check(z.gte(0))).check(z.minLength(1)),
@@ -72,8 +77,8 @@ export const Contribution = z
     created: IsoDate,
   })
   .check(
-    z.refine((c) => c.crs === 'WGS-84' || c.evidence.kind === 'map_service', {
-      message: 'only a map service search gives GCJ-02 or BD-09 coordinates',
+    z.refine((c) => c.crs === 'WGS-84' || c.evidence.kind === 'map_service' || (c.crs === 'GCJ-02' && c.basemap === 'amap'), {
+      message: 'only a map service gives GCJ-02 or BD-09 coordinates: its place search (evidence kind map_service) or its map (basemap amap, GCJ-02)',
       path: ['crs'],
     }),
   );

@@ -29,6 +29,13 @@ describe('contribution draft', () => {
     expect(file!.contributions[0].evidence).not.toHaveProperty('contributor');
   });
 
+  it('writes a shape drawn on 高德 as GCJ-02, as drawn, which the shared schema accepts', () => {
+    const { file, fields } = checkContribution(buildContribution(item, square, form, manifest, NOW, 'GCJ-02'));
+    expect(fields).toEqual([]);
+    expect(file!.contributions[0]).toMatchObject({ crs: 'GCJ-02', basemap: 'amap', geometry: square });
+    expect(file!.contributions[0].evidence.kind).toBe('on_site');
+  });
+
   it('names the form fields that are wrong', () => {
     const bad = { ...form, citation: '  ', date: '', uncertainty: 'abc', contributor: '<b>me</b>' };
     expect(checkContribution(buildContribution(item, null, bad, manifest, NOW)).fields.sort()).toEqual(['citation', 'contributor', 'date', 'geometry', 'uncertainty']);

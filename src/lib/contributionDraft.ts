@@ -10,6 +10,7 @@ import {
   type Contribution,
   type ContributionGeometry,
   type EvidenceKind,
+  type SourceCrs,
 } from './contribution';
 import type { ItemFeature, Manifest } from './schema';
 
@@ -35,7 +36,18 @@ export function defaultPrecision(g: ContributionGeometry | null): { precision: C
 
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
-export function buildContribution(item: ItemFeature, geometry: ContributionGeometry | null, form: EvidenceForm, manifest: Manifest | null, now = new Date()): unknown {
+/**
+ * `crs` is the CRS of the map the geometry was drawn on (placing.ts): WGS-84, or GCJ-02 on 高德's
+ * map. It is written as drawn, with its CRS, and the pipeline converts it once (geo/crs.ts).
+ */
+export function buildContribution(
+  item: ItemFeature,
+  geometry: ContributionGeometry | null,
+  form: EvidenceForm,
+  manifest: Manifest | null,
+  now = new Date(),
+  crs: Extract<SourceCrs, 'WGS-84' | 'GCJ-02'> = 'WGS-84',
+): unknown {
   const contributor = form.contributor.trim();
   return {
     format: CONTRIBUTION_FORMAT,
@@ -43,7 +55,8 @@ export function buildContribution(item: ItemFeature, geometry: ContributionGeome
       {
         item: item.id,
         geometry,
-        crs: 'WGS-84', // what the map draws; the browser converts nothing
+        crs, // as drawn: the browser converts nothing
+        ...(crs === 'GCJ-02' ? { basemap: 'amap' } : {}),
         evidence: {
           kind: form.kind,
           citation: form.citation,

@@ -43,6 +43,15 @@ describe('placing', () => {
   });
 });
 
+it('keeps vertices exactly as drawn, in the CRS of the map they were drawn on', () => {
+  const G: [number, number] = [121.176195, 41.119834]; // a GCJ-02 position on 高德's map
+  let p = startPlacing(G, 'point', 'GCJ-02');
+  p = addVertex(p, G);
+  expect(p.crs).toBe('GCJ-02');
+  expect(placedGeometry(p)).toEqual({ type: 'Point', coordinates: G });
+  expect(startPlacing(A).crs).toBe('WGS-84');
+});
+
 describe('moving an existing vertex by keyboard', () => {
   const D: [number, number] = [121.19, 41.14];
   const tri = () => addVertex(addVertex(addVertex(startPlacing(A), A), B), C);

@@ -3,14 +3,19 @@
  * cursor. Pure functions return a new state, so the map layer, the buttons and the keys all go
  * through the same few steps (and undo undoes any of them).
  */
-import type { ContributionGeometry } from './contribution';
+import type { ContributionGeometry, SourceCrs } from './contribution';
 import type { Position } from './schema';
 
 export type PlaceShape = 'point' | 'line' | 'polygon';
 export const PLACE_SHAPES: readonly PlaceShape[] = ['point', 'line', 'polygon'];
 
+/** The CRS of the map placing happens on: vertices are kept in it, exactly as drawn. */
+export type PlacingCrs = Extract<SourceCrs, 'WGS-84' | 'GCJ-02'>;
+
 export interface Placing {
   shape: PlaceShape;
+  /** Fixed for the session (the basemap is locked while placing): nothing is ever converted here. */
+  crs: PlacingCrs;
   vertices: readonly Position[];
   /** Earlier vertex lists, latest last. */
   past: readonly (readonly Position[])[];
@@ -23,7 +28,7 @@ export interface Placing {
   editing: { index: number; from: readonly Position[] } | null;
 }
 
-export const startPlacing = (cursor: Position, shape: PlaceShape = 'polygon'): Placing => ({ shape, vertices: [], past: [], cursor, editing: null });
+export const startPlacing = (cursor: Position, shape: PlaceShape = 'polygon', crs: PlacingCrs = 'WGS-84'): Placing => ({ shape, crs, vertices: [], past: [], cursor, editing: null });
 
 const step = (p: Placing, vertices: readonly Position[]): Placing => ({ ...p, vertices, past: [...p.past, p.vertices] });
 

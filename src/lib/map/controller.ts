@@ -483,7 +483,7 @@ export class MapController {
     return new Promise((resolve) =>
       this.#whenLoaded(() => {
         this.#placing?.destroy();
-        const layer = new PlacingLayer(this.map, handlers, () => this.#datum);
+        const layer = new PlacingLayer(this.map, handlers, this.#datum);
         const destroy = layer.destroy.bind(layer);
         layer.destroy = () => {
           destroy();

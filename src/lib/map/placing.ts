@@ -3,13 +3,17 @@
  * keyboard crosshair) and four layers. It draws a `Placing` (src/lib/placing.ts) and reports what
  * the pointer does — a click or tap on the map adds a vertex, a vertex dragged by mouse or finger
  * moves — leaving every decision to the caller. No draw plugin: this is all placing needs.
+ *
+ * Positions are the map's own, in the CRS of the basemap placing started on (`crs`): WGS-84, or
+ * GCJ-02 on 高德's map. Nothing is converted here; the contribution states its CRS and the pipeline
+ * converts (the basemap is locked while placing, so the CRS cannot change underneath).
  */
 import type { GeoJSONSource, Map as MlMap, MapLayerMouseEvent, MapLayerTouchEvent, MapMouseEvent } from 'maplibre-gl';
 import type { Placing } from '../placing';
 import type { Position } from '../schema';
 import type { Datum } from './basemaps';
-import { fromDatum, shiftCollection, toDatum } from './shift';
 import { snapAt } from '../snap';
+import type { PlacingCrs } from '../placing';
 
 export const PLACING_SOURCE = 'placing';
 export const PLACING_LAYERS = {
@@ -25,9 +29,12 @@ export interface PlacingHandlers {
   onDragStart: (index: number) => void;
   onDrag: (index: number, to: Position) => void;
   onDragEnd: (index: number) => void;
-  /** Snapping of clicks, taps and drags to existing vertices (src/lib/snap.ts), when enabled. */
+  /** Snapping of clicks, taps and drags to existing vertices (src/lib/snap.ts, WGS-84), when enabled. */
   snap?: { targets: readonly Position[]; enabled: () => boolean };
 }
+
+/** The CRS of positions read off a map drawn in `datum`. */
+export const crsOfDatum = (datum: Datum): PlacingCrs => (datum === 'gcj02' ? 'GCJ-02' : 'WGS-84');
 
 const INK = '#1d1b17';
 const ACCENT = '#b3261e';
@@ -54,16 +61,13 @@ export class PlacingLayer {
   /** A drag ends with a mouseup that also makes a click: that click adds nothing. */
   #swallowClick = false;
   #off: (() => void)[] = [];
-  /**
-   * The datum the map draws in (GCJ-02 under 高德 tiles). Placed vertices are kept and written in
-   * WGS-84, so every position crossing between the map and the placing state is converted here.
-   */
-  #datum: () => Datum;
+  /** The CRS of every position this layer reads or draws: the map's, when placing started. */
+  readonly crs: PlacingCrs;
 
-  constructor(map: MlMap, handlers: PlacingHandlers, datum: () => Datum = () => 'wgs84') {
+  constructor(map: MlMap, handlers: PlacingHandlers, datum: Datum = 'wgs84') {
     this.#map = map;
     this.#h = handlers;
-    this.#datum = datum;
+    this.crs = crsOfDatum(datum);
     map.addSource(PLACING_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     const role = (r: string) => ['==', ['get', 'role'], r] as ['==', ['get', string], string];
     map.addLayer({ id: PLACING_LAYERS.fill, type: 'fill', source: PLACING_SOURCE, filter: ['all', role('shape'), ['==', ['geometry-type'], 'Polygon']], paint: { 'fill-color': ACCENT, 'fill-opacity': 0.15 } });
@@ -141,16 +145,16 @@ export class PlacingLayer {
   /** Where a pointer event puts a vertex: on a snap target within reach, else under the pointer. */
   #positionOf(e: MapMouseEvent | MapLayerTouchEvent): Position {
     const snap = this.#h.snap;
-    if (snap?.enabled()) {
-      const datum = this.#datum();
+    // Targets are WGS-84 data: on a GCJ-02 map they would need converting, so no snapping there.
+    if (snap?.enabled() && this.crs === 'WGS-84') {
       const hit = snapAt([e.point.x, e.point.y], snap.targets, (p) => {
-        const q = this.#map.project(toDatum(p, datum));
+        const q = this.#map.project([p[0], p[1]]);
         return [q.x, q.y];
       });
-      // The target's own WGS-84 coordinates: nothing converted back from the screen.
+      // The target's own coordinates: nothing read back from the screen.
       if (hit) return [hit[0], hit[1]];
     }
-    return fromDatum([e.lngLat.lng, e.lngLat.lat], this.#datum());
+    return [e.lngLat.lng, e.lngLat.lat];
   }
 
   #vertexAt(e: MapMouseEvent): number | null {
@@ -159,24 +163,24 @@ export class PlacingLayer {
   }
 
   render(p: Placing, showCursor: boolean): void {
-    (this.#map.getSource(PLACING_SOURCE) as GeoJSONSource | undefined)?.setData(shiftCollection({ type: 'FeatureCollection', features: placingFeatures(p, showCursor) }, this.#datum()));
+    (this.#map.getSource(PLACING_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: placingFeatures(p, showCursor) });
   }
 
   /** The map's centre: where the keyboard crosshair starts. */
   centre(): Position {
     const c = this.#map.getCenter();
-    return fromDatum([c.lng, c.lat], this.#datum());
+    return [c.lng, c.lat];
   }
 
   /** `from` moved by (dx, dy) screen pixels; the map follows when it would leave the view. */
   nudge(from: Position, dx: number, dy: number): Position {
-    const pt = this.#map.project(toDatum(from, this.#datum()));
+    const pt = this.#map.project([from[0], from[1]]);
     const to = this.#map.unproject([pt.x + dx, pt.y + dy]);
     const c = this.#map.getContainer();
     const margin = 40;
     const q = this.#map.project(to);
     if (q.x < margin || q.y < margin || q.x > c.clientWidth - margin || q.y > c.clientHeight - margin) this.#map.panTo(to, { duration: 0 });
-    return fromDatum([to.lng, to.lat], this.#datum());
+    return [to.lng, to.lat];
   }
 
   destroy(): void {
