@@ -240,6 +240,30 @@ test('a click near the district outline snaps onto its vertex, exactly; with sna
   expect(sent.geometry).toEqual({ type: 'Point', coordinates: target }); // the outline's own coordinates
 });
 
+test('an accepted contribution shows as such: who and when in the detail, a quiet ring on the map', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The item as `npm run geo` writes it after `geo:contribute --accept` (see the round trip above).
+  await page.route('**/data/items.geojson', async (route) => {
+    const body = JSON.parse(await (await route.fetch()).text());
+    const f = body.features.find((x: any) => x.id === ITEM);
+    f.geometry = { type: 'Point', coordinates: [121.175, 41.121] };
+    f.properties.location = {
+      precision: 'near', uncertainty_m: 50, method: 'contributed',
+      evidence: [{ source: `contribution:${ITEM}`, says: 'Lived there 2009–2020', src_coordinates: [121.175, 41.121], src_crs: 'WGS-84' }],
+      note: 'Placed by Li Hua from on-site knowledge (2026-11-30); reviewed and accepted 2026-12-01',
+      note_zh: '由Li Hua根据实地了解（2026-11-30）标注；2026-12-01审核通过',
+      contribution: { kind: 'on_site', citation: 'Lived there 2009–2020', date: '2026-11-30', contributor: 'Li Hua', accepted: '2026-12-01' },
+    };
+    await route.fulfill({ json: body });
+  });
+  await page.goto(`/?item=${ITEM}&lang=en#map=15/41.1210/121.1750`);
+  await waitForMapReady(page);
+  await expect(page.getByTestId('contributed-by')).toHaveText(/^Contributed by Li Hua \(On-site knowledge.*, 2026-11-30\); accepted 2026-12-01\.$/);
+  await expect(page.getByTestId('item-detail')).toContainText('Contributed, reviewed');
+  await expect.poll(() => page.evaluate((id) => (window as any).__atlasMap.queryRenderedFeatures({ layers: ['items-contributed-point'] }).some((f: any) => f.properties.id === id), ITEM), { timeout: 60_000 }).toBe(true);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'contribute-accepted.png') });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
