@@ -47,7 +47,9 @@ describe('computeStats', () => {
   it('sums a figure shared by two items once', () => {
     expect(s.moneyTotal).toBe(1.6e8);
     expect(s.moneyByCategory.get('renewal')).toBe(1.6e8);
-    expect(s.moneyByStatus.get('planned')).toBe(1.6e8);
+    // by the status of each item's mention in the figures' sentence (0): a completed, b planned
+    expect(s.moneyByStatus.get('completed')).toBe(1.6e8);
+    expect(s.moneyByStatus.get('planned')).toBe(1.5e8);
   });
 
   it('counts a figure linked by sentence in the bars, and says how much of the total it is', () => {
@@ -58,6 +60,16 @@ describe('computeStats', () => {
     expect(t.moneySentence).toBe(2e8);
     expect(t.moneyByCategory.get('road_bridge')).toBe(2e8);
     expect(districtMoney([money('f3', 2e8, ['c'], 'sentence')])).toBe(0);
+  });
+
+  it('puts money under the status of the item\'s mention in the figure\'s sentence', () => {
+    // item a: a completed mention in sentence 0 (review) and a planned one in sentence 1 (plan)
+    const a = item('a', 'renewal', [], [{ ...mention('一.(二)', [2021], 'completed', 0), sentence: 0 }, { ...mention('三.(三)', [2022], 'planned', 10), sentence: 1 }]);
+    const spent = { ...money('r', 3e8, ['a'], 'sentence'), sentence: 0 };
+    const planned = { ...money('p', 1e8, ['a']), sentence: 1 };
+    const t = computeStats([a], [toRecord(a)], [0], null, new Map([['a', [spent, planned]]]));
+    expect(t.moneyByStatus.get('completed')).toBe(3e8);
+    expect(t.moneyByStatus.get('planned')).toBe(1e8);
   });
 
   it('follows the filters: only the visible items count', () => {

@@ -28,7 +28,7 @@ export interface Stats {
   byPeriod: Map<Period, number>;
   /** period × status of that part's mentions (an item counted once per cell). */
   periodStatus: Map<Period, Map<Status, number>>;
-  /** CNY stated by figures attached or linked by sentence to the items, by their category / shown status. */
+  /** CNY stated by figures attached or linked by sentence to the items, by their category / the status of their sentence's mention. */
   moneyByCategory: Map<Category, number>;
   moneyByStatus: Map<Status, number>;
   moneyTotal: number;
@@ -87,7 +87,10 @@ export function computeStats(
     for (const f of figuresByItem.get(item.id) ?? []) {
       if (f.kind !== 'money' || f.unit !== 'CNY') continue;
       add(seenCat, s.moneyByCategory, p.category, f);
-      add(seenStatus, s.moneyByStatus, st, f);
+      // The status of the mention in the figure's own sentence (money the review reports as spent
+      // is completed even when the item's shown status is a 2022 plan); else the item's.
+      const own = p.mentions.find((m) => m.sentence === f.sentence);
+      add(seenStatus, s.moneyByStatus, own ? own.status : st, f);
       if (!seenAll.has(f.id)) {
         seenAll.add(f.id);
         s.moneyTotal += f.value;
