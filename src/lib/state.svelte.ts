@@ -4,11 +4,10 @@
  * map and the URL are written from it by `$effect`s in App.svelte, at the edges, and nowhere else.
  */
 import type { AtlasData } from './data';
+import { FilterIndex, indices } from './filterIndex';
 import {
   DEFAULT_FILTERS,
-  facetCounts,
   isDefault,
-  matches,
   searchText,
   toRecord,
   type FacetCounts,
@@ -64,10 +63,17 @@ export class AtlasState {
   index: ReadonlyMap<string, number> = $derived(new Map(this.items.map((f, i) => [f.id, i])));
   /** rank[i]: where items[i] stands in the chosen list order. */
   rank: Int32Array = $derived(sortRanks(this.items, this.sort));
+  /**
+   * Bitsets per facet value, built once per dataset (filterIndex.ts): a filter change costs a few
+   * ANDs and popcounts instead of the predicate over every record per count (~170 → ~10 ms at 100k).
+   */
+  filterIndex: FilterIndex = $state.raw(new FilterIndex([]));
+  /** The matching items as a bitset (the map hides the others by it); reads `records` so new search text (pinyin) re-runs it. */
+  matching: Uint32Array = $derived.by(() => (void this.records, this.filterIndex.matching(this.filters)));
   /** Indices (into `items`) of the items matching the filters, in the chosen list order. */
-  visible: readonly number[] = $derived(orderBy(this.visibleFor(this.filters), this.rank));
-  visibleMapped: number = $derived(this.visible.reduce((n, i) => n + (this.items[i].geometry ? 1 : 0), 0));
-  counts: FacetCounts = $derived(facetCounts(this.records, this.filters));
+  visible: readonly number[] = $derived(orderBy(indices(this.matching), this.rank));
+  visibleMapped: number = $derived(this.filterIndex.mappedCount(this.matching));
+  counts: FacetCounts = $derived.by(() => (void this.records, this.filterIndex.counts(this.filters)));
   filtersActive: boolean = $derived(!isDefault(this.filters));
   /** Figures that belong to each item (a mention overlaps them). */
   figuresByItem: ReadonlyMap<string, readonly Figure[]> = $derived.by(() => {
@@ -81,16 +87,15 @@ export class AtlasState {
 
   /** Indices of the items matching `f`, in report order. */
   visibleFor(f: FilterState): number[] {
-    const out: number[] = [];
-    this.records.forEach((r, i) => {
-      if (matches(r, f)) out.push(i);
-    });
-    return out;
+    void this.records; // new search text re-runs a caller's $derived
+    return indices(this.filterIndex.matching(f));
   }
 
   load(data: AtlasData): void {
     this.data = data;
-    this.records = data.items.features.map((f) => toRecord(f));
+    const records = data.items.features.map((f) => toRecord(f));
+    this.filterIndex = new FilterIndex(records, (i) => data.items.features[i].geometry !== null);
+    this.records = records;
   }
 
   /** figures.json, once; a failure rejects (the caller shows it) and the next call retries. */
@@ -119,7 +124,9 @@ export class AtlasState {
       if (i + PINYIN_SLICE < items.length) await new Promise((r) => setTimeout(r, 0));
     }
     if (items !== this.items) return; // data changed meanwhile
-    this.records = this.records.map((r, i) => ({ ...r, search: search[i] }));
+    const records = this.records.map((r, i) => ({ ...r, search: search[i] }));
+    this.filterIndex.setSearch(records);
+    this.records = records;
     this.pinyinOf = pinyinOf;
   }
 

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FilterIndex, indices } from './filterIndex';
+import { DEFAULT_FILTERS, facetCounts, matches, searchText, statusKey, toRecord, YEARS, type FacetCounts, type FilterRecord, type FilterState } from './filters';
+import { pinyinOf } from './pinyin';
+import { Category, ItemCollection, Precision, Status } from './schema';
+import { NEIGHBOURHOODS } from './taxonomy';
+
+/** A small deterministic PRNG so the data and filter states are the same on every run. */
+function prng(seed: number): () => number {
+  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const HOODS = NEIGHBOURHOODS.map((h) => h.id);
+const WORDS = ['song', 'po', 'lu', 'park', 'road', 'xiaoqu', '松坡', '路', '公园', 'school'];
+
+function pick<T>(rand: () => number, all: readonly T[], max: number): T[] {
+  const n = Math.floor(rand() * (max + 1));
+  return all.filter(() => rand() < n / all.length);
+}
+
+/** Random records: every facet value (including "not shown this year") occurs, hoods are 0–3 per item. */
+function randomRecords(rand: () => number, n: number): FilterRecord[] {
+  return Array.from({ length: n }, (_, i) => {
+    const r = {
+      id: `item-${i}`,
+      category: Category.options[Math.floor(rand() * Category.options.length)],
+      precision: Precision.options[Math.floor(rand() * Precision.options.length)],
+      hoods: `|${pick(rand, HOODS, 3).join('|')}|`,
+      search: `${WORDS[Math.floor(rand() * WORDS.length)]} ${WORDS[Math.floor(rand() * WORDS.length)]}|item-${i}`,
+    } as FilterRecord;
+    for (const y of [null, ...YEARS]) {
+      const k = statusKey(y);
+      (r as unknown as Record<string, string>)[k] = rand() < 0.3 && y !== null ? '' : Status.options[Math.floor(rand() * Status.options.length)];
+    }
+    return r;
+  });
+}
+
+function randomState(rand: () => number): FilterState {
+  const qs = ['', '', '', 'song', 'song po', 'songpo', '路', ' PARK ', 'item-1', 'nothing-matches'];
+  return {
+    year: rand() < 0.3 ? null : YEARS[Math.floor(rand() * YEARS.length)],
+    categories: pick(rand, Category.options, 3),
+    statuses: pick(rand, Status.options, 2),
+    hoods: pick(rand, HOODS, 2),
+    precisions: pick(rand, Precision.options, 2),
+    q: qs[Math.floor(rand() * qs.length)],
+  };
+}
+
+/** Counts as plain sorted entries: Map insertion order is not part of the contract. */
+function plain(c: FacetCounts) {
+  const sorted = (m: Map<string | number, number>) => [...m].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  return { year: sorted(c.year), category: sorted(c.category), status: sorted(c.status), hood: sorted(c.hood) };
+}
+
+function agree(records: FilterRecord[], states: FilterState[]): { hits: number; misses: number } {
+  const index = new FilterIndex(records);
+  let hits = 0;
+  let misses = 0;
+  for (const f of states) {
+    const want: number[] = [];
+    records.forEach((r, i) => (matches(r, f) ? want.push(i) : misses++));
+    hits += want.length;
+    const got = index.visible(f);
+    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`visible differs for ${JSON.stringify(f)}`);
+    expect(plain(index.counts(f)), JSON.stringify(f)).toEqual(plain(facetCounts(records, f)));
+  }
+  return { hits, misses };
+}
+
+describe('FilterIndex', () => {
+  it('selects and counts exactly as matches/facetCounts on 1,000 random filter states over random data', () => {
+    const rand = prng(7);
+    // 1,037: not a multiple of 32, so the last, partial word is exercised
+    const records = randomRecords(rand, 1037);
+    const states = [DEFAULT_FILTERS, ...Array.from({ length: 1000 }, () => randomState(rand))];
+    const { hits, misses } = agree(records, states);
+    // both selecting and rejecting, or agreement would be vacuous
+    expect(hits).toBeGreaterThan(records.length * 10);
+    expect(misses).toBeGreaterThan(records.length * 10);
+  });
+
+  it('agrees on the real report, with pinyin search text', () => {
+    const items = ItemCollection.parse(JSON.parse(readFileSync('public/data/items.geojson', 'utf8')));
+    const records = items.features.map((f) => toRecord(f, searchText(f, pinyinOf)));
+    const rand = prng(11);
+    agree(records, [DEFAULT_FILTERS, ...Array.from({ length: 300 }, () => ({ ...randomState(rand), q: ['', 'lu', '路', 'spl'][Math.floor(rand() * 4)] }))]);
+  });
+
+  it('picks up new search text (pinyin arriving later)', () => {
+    const rand = prng(3);
+    const records = randomRecords(rand, 40);
+    const index = new FilterIndex(records);
+    const f = { ...DEFAULT_FILTERS, q: 'zhongshan' };
+    expect(index.visible(f)).toEqual([]);
+    const withPinyin = records.map((r, i) => (i === 5 ? { ...r, search: `${r.search}|zhongshan` } : r));
+    index.setSearch(withPinyin);
+    expect(index.visible(f)).toEqual([5]);
+  });
+
+  it('counts mapped items among the matching ones', () => {
+    const records = randomRecords(prng(5), 100);
+    const index = new FilterIndex(records, (i) => i % 3 === 0);
+    expect(index.mappedCount(index.matching(DEFAULT_FILTERS))).toBe(34);
+  });
+});
+
+describe('indices', () => {
+  it('lists set bits in order, across words and at bit 31', () => {
+    const bits = new Uint32Array(3);
+    for (const i of [0, 31, 32, 63, 70]) bits[i >>> 5] |= 1 << (i & 31);
+    expect(indices(bits)).toEqual([0, 31, 32, 63, 70]);
+  });
+});
