@@ -127,3 +127,49 @@ describe('a file fetched early and parsed later', () => {
     await expect(loadReport(response)).rejects.toThrow('report.json: HTTP 404 Not Found');
   });
 });
+
+describe('the size limit', () => {
+  const tiny = JSON.stringify({ type: 'FeatureCollection', features: [] });
+  const fetcherOf = (response: () => Response) => (async () => response()) as unknown as typeof fetch;
+  const loadWith = (response: () => Response, maxBytes: number) =>
+    loadFile('basemap/context.geojson', ContextCollection, { fetcher: fetcherOf(response), base: BASE, maxBytes });
+
+  it('refuses a file whose Content-Length is over the limit, as too large and not as invalid JSON', async () => {
+    const err = await loadWith(() => new Response(tiny, { headers: { 'content-length': '900000000' } }), 1_000_000).catch((e: DataError) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).kind).toBe('too_large');
+    expect((err as DataError).message).toBe('basemap/context.geojson: is 900 MB, more than the 1.0 MB this page can load');
+  });
+
+  it('counts streamed bytes when there is no Content-Length, and stops reading at the limit', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(new Uint8Array(1000).fill(32)); // endless spaces
+      },
+    });
+    const err = await loadWith(() => new Response(body), 10_500).catch((e: DataError) => e);
+    expect((err as DataError).kind).toBe('too_large');
+    expect((err as DataError).reason).toMatch(/^is over /);
+    expect(pulled).toBeLessThan(20); // it did not read on forever
+  });
+
+  it('reads a file under the limit, multi-byte characters split across chunks included', async () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [121.1, 41.1] }, properties: { id: 'a', name: '锦州站', kind: 'station' } }] });
+    const bytes = new TextEncoder().encode(text);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < bytes.length; i += 7) c.enqueue(bytes.slice(i, i + 7));
+        c.close();
+      },
+    });
+    const data = await loadWith(() => new Response(body), bytes.length);
+    expect(data.features[0].properties.name).toBe('锦州站');
+  });
+
+  it('still calls broken JSON under the limit invalid', async () => {
+    const err = await loadWith(() => new Response('{"type": "Feat'), 1000).catch((e: DataError) => e);
+    expect((err as DataError).kind).toBe('invalid');
+  });
+});

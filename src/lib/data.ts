@@ -17,6 +17,8 @@ export class DataError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    /** 'too_large': the file may be fine but is more than a page can hold (the notice says what to do). */
+    readonly kind: 'invalid' | 'too_large' = 'invalid',
   ) {
     super(`${file}: ${reason}`);
     this.name = 'DataError';
@@ -74,6 +76,59 @@ export function fetchTimeoutMs(): number {
 const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 const timedOut = (file: string, ms: number) => new DataError(file, `timed out after ${ms / 1000} s`);
 
+/**
+ * Largest data file the page reads. Past ~512 MB a file no longer fits in one JS string (an 826 MB
+ * items file, 1M items, failed as "not valid JSON"), and a 487 MB one crashed the tab at ~5 GB:
+ * parsed GeoJSON costs ~10x its bytes. 100k items are ~80 MB, so 256 MB leaves room for ~3x that.
+ */
+export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+
+/** MAX_DATA_BYTES, unless a test lowered it (window.__atlasMaxDataBytes, set before the app loads). */
+export function maxDataBytes(): number {
+  const override = (globalThis as { __atlasMaxDataBytes?: unknown }).__atlasMaxDataBytes;
+  return typeof override === 'number' && override > 0 ? override : MAX_DATA_BYTES;
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1e6;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en')} MB`;
+}
+
+function tooLarge(file: string, size: string, limit: number): DataError {
+  return new DataError(file, `is ${size}, more than the ${megabytes(limit)} this page can load`, 'too_large');
+}
+
+/**
+ * The body as text, refused before it is parsed when it is larger than `limit`: first by the
+ * declared Content-Length (no download at all; with gzip that is the compressed size, a lower
+ * bound), then by counting the bytes as they stream in, so a lying or absent header is caught
+ * after `limit` bytes, never after the whole file.
+ */
+export async function readLimited(file: string, r: Response, limit: number): Promise<string> {
+  const declared = Number(r.headers.get('content-length'));
+  if (declared > limit) {
+    await r.body?.cancel().catch(() => {});
+    throw tooLarge(file, megabytes(declared), limit);
+  }
+  if (!r.body) return r.text();
+  const reader = r.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(file, `over ${megabytes(limit)}`, limit);
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
 /** Files at least this large are checked by a compiled validator (a lazy chunk) instead of parsed. */
 export const FAST_VALIDATE_BYTES = 1_000_000;
 
@@ -106,14 +161,16 @@ export async function parseFile<S extends z.ZodMiniType>(
   file: string,
   response: Promise<Response>,
   schema: S,
-  { checkInPlace = false }: { checkInPlace?: boolean } = {},
+  { checkInPlace = false, maxBytes = maxDataBytes() }: { checkInPlace?: boolean; maxBytes?: number } = {},
 ): Promise<z.infer<S>> {
   const r = await response;
   let text: string;
   let json: unknown;
   try {
-    text = await r.text();
+    // A size problem is not a broken file: it is reported as such, before any parsing.
+    text = await readLimited(file, r, maxBytes);
   } catch (e) {
+    if (e instanceof DataError) throw e;
     if (isTimeout(e)) throw timedOut(file, timeouts.get(r) ?? fetchTimeoutMs());
     throw new DataError(file, `could not be read (${(e as Error).message})`);
   }
@@ -139,7 +196,7 @@ export async function parseFile<S extends z.ZodMiniType>(
 export function loadFile<S extends z.ZodMiniType>(
   file: string,
   schema: S,
-  options: LoadOptions & { checkInPlace?: boolean } = {},
+  options: LoadOptions & { checkInPlace?: boolean; maxBytes?: number } = {},
 ): Promise<z.infer<S>> {
   return parseFile(file, fetchFile(file, options), schema, options);
 }

@@ -16,10 +16,29 @@ export type PartError = 'map_error' | 'data_part_error' | 'report_error' | 'gaze
 export interface LoadHooks {
   /** The map's data is in the state: restore the URL's view, start writing the URL (a throw here is an app error). */
   onLoaded: () => void;
-  /** The page cannot be shown: items.geojson is missing or broken. */
-  onFatal: (message: string) => void;
+  /**
+   * The page cannot be shown: items.geojson is missing or broken ('data_error_hint'), or too large
+   * for a page ('data_too_large_hint': not broken, and the hint says what to do instead).
+   */
+  onFatal: (message: string, hint: 'data_error_hint' | 'data_too_large_hint') => void;
   /** A part failed; `message` names the file. */
   onPartError: (key: PartError, message: string) => void;
+  /**
+   * Settles when the map has first drawn the items and gone idle: the pinyin chunk and 100k search
+   * texts wait for it (loaded with the data, they competed with the map's start-up). Without it, or
+   * if the map never gets there (no WebGL), pinyin starts after PINYIN_LATEST_MS anyway.
+   */
+  mapDrawn?: Promise<unknown>;
+}
+
+/** The longest pinyin search waits for the map (100k items take ~7 s to draw on a 2-core machine). */
+export const PINYIN_LATEST_MS = 20_000;
+
+/** A promise settled from outside (the map's first idle arrives after the loading starts). */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -53,14 +72,15 @@ export function startLoading(
         .catch((e) => hooks.onPartError('report_error', messageOf(e)));
       // Pinyin search arrives a moment later: its dictionary is a chunk of its own, which can be
       // gone (a tab left open across a redeploy); search then works on names only.
-      loadPinyin()
+      Promise.race([hooks.mapDrawn ?? Promise.resolve(), new Promise((r) => setTimeout(r, PINYIN_LATEST_MS))])
+        .then(loadPinyin)
         .then((m) => s.addPinyin(m.pinyinOf))
         .catch((e) => hooks.onPartError('pinyin_error', messageOf(e)));
       loadGazetteer()
         .then((g) => s.setGazetteer(g))
         .catch((e) => hooks.onPartError('gazetteer_error', messageOf(e)));
     },
-    (e) => hooks.onFatal(messageOf(e)),
+    (e) => hooks.onFatal(messageOf(e), e instanceof DataError && e.kind === 'too_large' ? 'data_too_large_hint' : 'data_error_hint'),
   );
 }
 
