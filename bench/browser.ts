@@ -119,7 +119,130 @@ export interface FilterSample {
   /** Click to the map's idle (filter re-evaluated in the worker, tiles rebuilt, drawn). */
   idle: number;
   count: number;
+  /** Tiles MapLibre (re)loaded between the click and idle: of the shape sources, and of the label source. */
+  tiles: number;
+  labelTiles: number;
+  /** Whether the change narrowed the list (hide) or widened it (show). */
+  kind: 'hide' | 'show';
+  /** Index of the change in the page, for the CPU trace's marks (`bench:<mark>:start|end`). */
+  mark: number;
   timedOut: boolean;
+}
+
+/**
+ * Counts tiles of the item sources loaded while a change is under way: a 'data' event with a tile
+ * is MapLibre's "this tile was (re)parsed in the worker". Injected into page functions as text.
+ */
+const COUNT_TILES = `(map) => {
+  const n = { shapes: 0, labels: 0 };
+  const on = (e) => {
+    if (e.dataType !== 'source' || !e.tile) return;
+    if (e.sourceId === 'items' || e.sourceId === 'items-uncertainty') n.shapes++;
+    else if (e.sourceId === 'items-labels') n.labels++;
+  };
+  map.on('data', on);
+  return () => { map.off('data', on); return n; };
+}`;
+
+let marks = 0;
+
+/**
+ * One frame of the map and nothing else: triggerRepaint with no change, to idle + one animation
+ * frame. The floor under any change that must redraw the map (F_frame in issue 15).
+ */
+export async function measureFrameFloor(page: Page, timeoutMs: number): Promise<{ ms: number; timedOut: boolean }> {
+  return page.evaluate(async (timeoutMs) => {
+    const map = (window as any).__atlasMap;
+    const t0 = performance.now();
+    const idle = new Promise<void>((ok) => map.once('idle', () => ok()));
+    map.triggerRepaint();
+    let timedOut = false;
+    await Promise.race([idle, new Promise<void>((ok) => setTimeout(() => ok(void (timedOut = true)), timeoutMs))]);
+    await new Promise((ok) => requestAnimationFrame(ok));
+    return { ms: performance.now() - t0, timedOut };
+  }, timeoutMs);
+}
+
+/** Moves the map (no animation) and waits for idle; `ms` is jump → idle + one frame. */
+export async function jumpAndWait(page: Page, view: { center: [number, number]; zoom: number }, timeoutMs: number, emptyCache = false): Promise<{ ms: number; timedOut: boolean }> {
+  return page.evaluate(
+    async ({ view, timeoutMs, emptyCache }) => {
+      const map = (window as any).__atlasMap;
+      // Bench only: forget cached off-screen tiles of every GeoJSON source, so this zoom loads its
+      // tiles afresh each time, as a first zoom does (MapLibre internals, never used by the app).
+      if (emptyCache) for (const tm of Object.values<any>(map.style.tileManagers ?? {})) tm._outOfViewCache?.reset();
+      const t0 = performance.now();
+      const idle = new Promise<void>((ok) => map.once('idle', () => ok()));
+      map.jumpTo(view);
+      let timedOut = false;
+      await Promise.race([idle, new Promise<void>((ok) => setTimeout(() => ok(void (timedOut = true)), timeoutMs))]);
+      await new Promise((ok) => requestAnimationFrame(ok));
+      return { ms: performance.now() - t0, timedOut };
+    },
+    { view, timeoutMs, emptyCache },
+  );
+}
+
+/** The map's current view. */
+export function viewOf(page: Page): Promise<{ center: [number, number]; zoom: number }> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlasMap;
+    return { center: map.getCenter().toArray(), zoom: map.getZoom() };
+  });
+}
+
+/** Chromium trace categories enough for CPU per task and the bench's user-timing marks. */
+const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata', 'disabled-by-default-devtools.timeline'];
+
+export async function startCpuTrace(browser: Browser, page: Page): Promise<void> {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * Stops the trace and sums, per marked change, the CPU of the page's renderer: its main thread
+ * and its workers (MapLibre's tiling), each top-level task whose start falls between the change's
+ * marks, by thread time where the trace has it. The GPU process (software GL here) is not included.
+ */
+export async function stopCpuTrace(browser: Browser): Promise<Map<number, { main: number; workers: number }>> {
+  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const threadName = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const windows = new Map<number, { pid: number; start: number; end: number }>();
+  for (const e of events) {
+    const m = /^bench:(\d+):(start|end)$/.exec(e.name);
+    if (!m) continue;
+    const w = windows.get(Number(m[1])) ?? { pid: e.pid, start: Infinity, end: -Infinity };
+    if (m[2] === 'start') w.start = Math.min(w.start, e.ts);
+    else w.end = Math.max(w.end, e.ts);
+    windows.set(Number(m[1]), w);
+  }
+  const out = new Map<number, { main: number; workers: number }>();
+  for (const k of windows.keys()) out.set(k, { main: 0, workers: 0 });
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  for (const e of tasks) {
+    const thread = threadName.get(`${e.pid}:${e.tid}`) ?? '';
+    const main = thread === 'CrRendererMain';
+    if (!main && !/Worker/.test(thread)) continue;
+    for (const [k, w] of windows) {
+      if (e.pid !== w.pid || e.ts < w.start || e.ts > w.end) continue;
+      const cpu = (e.tdur ?? e.dur ?? 0) / 1000;
+      const o = out.get(k)!;
+      if (main) o.main += cpu;
+      else o.workers += cpu;
+    }
+  }
+  return out;
 }
 
 /** Waits until the map is idle and quiet, so the next change starts from rest. */
@@ -137,15 +260,18 @@ export async function settle(page: Page, timeoutMs: number): Promise<void> {
  * within `timeoutMs` is a timed-out sample (counted, not hidden).
  */
 export async function measureFilter(page: Page, step: FilterStep, timeoutMs: number): Promise<FilterSample> {
+  const mark = marks++;
   const r = await page.evaluate(
-    async ({ selector, timeoutMs }) => {
+    async ({ selector, timeoutMs, countTiles, mark }) => {
       const map = (window as any).__atlasMap;
+      const tiles = (0, eval)(countTiles)(map);
       const list = document.querySelector<HTMLElement>('[data-testid="item-list"]');
       const control = document.querySelector<HTMLElement>(selector);
       if (!list || !control) throw new Error(`missing ${list ? selector : '[data-testid="item-list"]'}`);
       const before = list.dataset.count;
       let tList = NaN;
       let tIdle = NaN;
+      performance.mark(`bench:${mark}:start`);
       const t0 = performance.now();
       const idle = new Promise<void>((ok) => map.once('idle', () => ok(void (tIdle = performance.now()))));
       const listed = new Promise<void>((ok) => {
@@ -164,16 +290,21 @@ export async function measureFilter(page: Page, step: FilterStep, timeoutMs: num
         new Promise<void>((ok) => setTimeout(() => ok(void (timedOut = true)), timeoutMs)),
       ]);
       await new Promise((ok) => requestAnimationFrame(ok));
-      return { ms: performance.now() - t0, list: tList - t0, idle: tIdle - t0, count: Number(list.dataset.count), timedOut };
+      const ms = performance.now() - t0;
+      performance.mark(`bench:${mark}:end`);
+      const n = tiles();
+      const count = Number(list.dataset.count);
+      return { ms, list: tList - t0, idle: tIdle - t0, count, kind: (count < Number(before) ? 'hide' : 'show') as 'hide' | 'show', tiles: n.shapes, labelTiles: n.labels, timedOut };
     },
-    { selector: step.selector, timeoutMs },
+    { selector: step.selector, timeoutMs, countTiles: COUNT_TILES, mark },
   );
-  return { step: step.name, ...r };
+  return { step: step.name, mark, ...r };
 }
 
 /** A filter change applied straight to MapLibre (the bare page): every item layer's filter and paint. */
 export interface BareFilterChange {
   name: string;
+  kind: 'hide' | 'show';
   layers: { id: string; filter: unknown; paint: Record<string, unknown> }[];
 }
 
@@ -181,10 +312,23 @@ export interface BareFilterChange {
  * The floor under a filter change: the same filter expressions and paint the Atlas sets, applied by
  * map.setFilter / setPaintProperty on the bare page, timed to map idle + one animation frame.
  */
-export async function measureBareFilter(page: Page, change: BareFilterChange, timeoutMs: number): Promise<{ step: string; ms: number; timedOut: boolean }> {
+export interface BareSample {
+  step: string;
+  kind: 'hide' | 'show';
+  ms: number;
+  /** Tiles of the one item source (shapes and labels: the naive page has one) and the circles. */
+  tiles: number;
+  mark: number;
+  timedOut: boolean;
+}
+
+export async function measureBareFilter(page: Page, change: BareFilterChange, timeoutMs: number): Promise<BareSample> {
+  const mark = marks++;
   const r = await page.evaluate(
-    async ({ layers, timeoutMs }) => {
+    async ({ layers, timeoutMs, countTiles, mark }) => {
       const map = (window as any).__atlasMap;
+      const tiles = (0, eval)(countTiles)(map);
+      performance.mark(`bench:${mark}:start`);
       const t0 = performance.now();
       const idle = new Promise<void>((ok) => map.once('idle', () => ok()));
       for (const l of layers) {
@@ -194,9 +338,12 @@ export async function measureBareFilter(page: Page, change: BareFilterChange, ti
       let timedOut = false;
       await Promise.race([idle, new Promise<void>((ok) => setTimeout(() => ok(void (timedOut = true)), timeoutMs))]);
       await new Promise((ok) => requestAnimationFrame(ok));
-      return { ms: performance.now() - t0, timedOut };
+      const ms = performance.now() - t0;
+      performance.mark(`bench:${mark}:end`);
+      const n = tiles();
+      return { ms, tiles: n.shapes + n.labels, timedOut };
     },
-    { layers: change.layers, timeoutMs },
+    { layers: change.layers, timeoutMs, countTiles: COUNT_TILES, mark },
   );
-  return { step: change.name, ...r };
+  return { step: change.name, kind: change.kind, mark, ...r };
 }
