@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FilterIndex, indices } from './filterIndex';
+import { FilterIndex, indices, inOrder, inverse } from './filterIndex';
+import { orderBy } from './sort';
 import { DEFAULT_FILTERS, facetCounts, matches, searchText, statusKey, toRecord, YEARS, type FacetCounts, type FilterRecord, type FilterState } from './filters';
 import { pinyinOf } from './pinyin';
 import { Category, ItemCollection, Precision, Status } from './schema';
@@ -111,5 +112,20 @@ describe('indices', () => {
     const bits = new Uint32Array(3);
     for (const i of [0, 31, 32, 63, 70]) bits[i >>> 5] |= 1 << (i & 31);
     expect(indices(bits)).toEqual([0, 31, 32, 63, 70]);
+  });
+});
+
+describe('inOrder', () => {
+  it('lists the set bits in rank order, as sorting them by rank does', () => {
+    const rand = prng(9);
+    for (const n of [0, 1, 31, 32, 33, 1000]) {
+      // a random permutation as ranks, and a random bitset
+      const order = Array.from({ length: n }, (_, i) => i).sort(() => rand() - 0.5);
+      const rank = new Int32Array(n);
+      order.forEach((i, pos) => (rank[i] = pos));
+      const bits = new Uint32Array(Math.ceil(n / 32));
+      for (let i = 0; i < n; i++) if (rand() < 0.4) bits[i >>> 5] |= 1 << (i & 31);
+      expect(inOrder(bits, inverse(rank))).toEqual(orderBy(indices(bits), rank));
+    }
   });
 });

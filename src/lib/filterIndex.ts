@@ -184,16 +184,45 @@ export class FilterIndex {
   }
 }
 
-/** Set bit positions, ascending. */
+/** Set bits in a bitset. */
+export function popcountAll(bits: Bits): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) n += popcount(bits[w]);
+  return n;
+}
+
+/** Set bit positions, ascending (into an array sized once: pushing 100k numbers cost ~12 ms). */
 export function indices(bits: Bits): number[] {
-  const out: number[] = [];
+  const out: number[] = new Array(popcountAll(bits));
+  let k = 0;
   for (let w = 0; w < bits.length; w++) {
     let x = bits[w];
     while (x !== 0) {
       const low = x & -x;
-      out.push(w * 32 + (31 - Math.clz32(low)));
+      out[k++] = w * 32 + (31 - Math.clz32(low));
       x ^= low;
     }
+  }
+  return out;
+}
+
+/** The inverse of a rank permutation: order[k] is the index whose rank is k. */
+export function inverse(rank: Int32Array): Int32Array {
+  const order = new Int32Array(rank.length);
+  for (let i = 0; i < rank.length; i++) order[rank[i]] = i;
+  return order;
+}
+
+/**
+ * The set bits in list order: a walk along `order` (see `inverse`) instead of sorting the matching
+ * indices by rank, which cost ~26 ms at 100k items on every filter change.
+ */
+export function inOrder(bits: Bits, order: Int32Array): number[] {
+  const out: number[] = new Array(popcountAll(bits));
+  let k = 0;
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p];
+    if ((bits[i >>> 5] >>> (i & 31)) & 1) out[k++] = i;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * map and the URL are written from it by `$effect`s in App.svelte, at the edges, and nowhere else.
  */
 import type { AtlasData } from './data';
-import { FilterIndex, indices } from './filterIndex';
+import { FilterIndex, indices, inOrder, inverse } from './filterIndex';
 import {
   DEFAULT_FILTERS,
   isDefault,
@@ -20,7 +20,7 @@ import type { StreetFailure } from './map/streetBasemap';
 import { Figures, type Figure, type Gazetteer, type GazetteerEntry, type ItemFeature, type Report } from './schema';
 import { loadFile } from './data';
 import { DEFAULT_RADIUS, type Pin, type UrlProblem, type UrlState, type View } from './url';
-import { DEFAULT_SORT, orderBy, sortRanks, type SortKey } from './sort';
+import { DEFAULT_SORT, sortRanks, type SortKey } from './sort';
 import type { PinyinOf } from './search';
 
 /** Items whose pinyin is computed per slice of work, so 100k items never freeze the page. */
@@ -63,6 +63,8 @@ export class AtlasState {
   index: ReadonlyMap<string, number> = $derived(new Map(this.items.map((f, i) => [f.id, i])));
   /** rank[i]: where items[i] stands in the chosen list order. */
   rank: Int32Array = $derived(sortRanks(this.items, this.sort));
+  /** order[k]: the item at position k of that order (so the list is a walk, not a sort). */
+  order: Int32Array = $derived(inverse(this.rank));
   /**
    * Bitsets per facet value, built once per dataset (filterIndex.ts): a filter change costs a few
    * ANDs and popcounts instead of the predicate over every record per count (~170 → ~10 ms at 100k).
@@ -71,7 +73,7 @@ export class AtlasState {
   /** The matching items as a bitset (the map hides the others by it); reads `records` so new search text (pinyin) re-runs it. */
   matching: Uint32Array = $derived.by(() => (void this.records, this.filterIndex.matching(this.filters)));
   /** Indices (into `items`) of the items matching the filters, in the chosen list order. */
-  visible: readonly number[] = $derived(orderBy(indices(this.matching), this.rank));
+  visible: readonly number[] = $derived(inOrder(this.matching, this.order));
   visibleMapped: number = $derived(this.filterIndex.mappedCount(this.matching));
   counts: FacetCounts = $derived.by(() => (void this.records, this.filterIndex.counts(this.filters)));
   filtersActive: boolean = $derived(!isDefault(this.filters));
