@@ -34,6 +34,18 @@ export interface LoadHooks {
 /** The longest pinyin search waits for the map (100k items take ~7 s to draw on a 2-core machine). */
 export const PINYIN_LATEST_MS = 20_000;
 
+/** Resolves when `p` does (at once without one), or after `ms` at the latest; no timer is left behind. */
+export function afterOrAt(p: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!p) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    p.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** A promise settled from outside (the map's first idle arrives after the loading starts). */
 export function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
@@ -72,7 +84,7 @@ export function startLoading(
         .catch((e) => hooks.onPartError('report_error', messageOf(e)));
       // Pinyin search arrives a moment later: its dictionary is a chunk of its own, which can be
       // gone (a tab left open across a redeploy); search then works on names only.
-      Promise.race([hooks.mapDrawn ?? Promise.resolve(), new Promise((r) => setTimeout(r, PINYIN_LATEST_MS))])
+      afterOrAt(hooks.mapDrawn, PINYIN_LATEST_MS)
         .then(loadPinyin)
         .then((m) => s.addPinyin(m.pinyinOf))
         .catch((e) => hooks.onPartError('pinyin_error', messageOf(e)));
