@@ -151,7 +151,7 @@ describe('the size limit', () => {
     });
     const err = await loadWith(() => new Response(body), 10_500).catch((e: DataError) => e);
     expect((err as DataError).kind).toBe('too_large');
-    expect((err as DataError).reason).toMatch(/^is over /);
+    expect((err as DataError).reason).toBe('is more than the 11 KB this page can load');
     expect(pulled).toBeLessThan(20); // it did not read on forever
   });
 

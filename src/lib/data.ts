@@ -89,13 +89,16 @@ export function maxDataBytes(): number {
   return typeof override === 'number' && override > 0 ? override : MAX_DATA_BYTES;
 }
 
+/** A size as people read it: 100 KB, 2.5 MB, 826 MB. */
 function megabytes(bytes: number): string {
+  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
   const mb = bytes / 1e6;
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en')} MB`;
 }
 
-function tooLarge(file: string, size: string, limit: number): DataError {
-  return new DataError(file, `is ${size}, more than the ${megabytes(limit)} this page can load`, 'too_large');
+/** `size` when the server declared it; else only that the stream passed the limit. */
+function tooLarge(file: string, size: number | null, limit: number): DataError {
+  return new DataError(file, `is ${size === null ? '' : `${megabytes(size)}, `}more than the ${megabytes(limit)} this page can load`, 'too_large');
 }
 
 /**
@@ -108,7 +111,7 @@ export async function readLimited(file: string, r: Response, limit: number): Pro
   const declared = Number(r.headers.get('content-length'));
   if (declared > limit) {
     await r.body?.cancel().catch(() => {});
-    throw tooLarge(file, megabytes(declared), limit);
+    throw tooLarge(file, declared, limit);
   }
   if (!r.body) return r.text();
   const reader = r.body.getReader();
@@ -121,7 +124,7 @@ export async function readLimited(file: string, r: Response, limit: number): Pro
     bytes += value.byteLength;
     if (bytes > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(file, `over ${megabytes(limit)}`, limit);
+      throw tooLarge(file, null, limit);
     }
     parts.push(decoder.decode(value, { stream: true }));
   }

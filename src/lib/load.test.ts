@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startLoading, type PartError } from './load';
+import { afterOrAt, deferred, startLoading, type PartError } from './load';
 import type { ItemFeature } from './schema';
 import type { AtlasState } from './state.svelte';
 
@@ -136,5 +136,59 @@ describe('the data-fault matrix: 6 files × 6 faults', () => {
     expect(out.loaded).toBe(false);
     expect(out.fatal[0]).toMatch(/^items\.geojson: /);
     expect(out.fatal[0]).toContain(items.features[3].id);
+  });
+});
+
+describe('pinyin after the map', () => {
+  it('asks for the pinyin chunk only once the map has drawn, and says which hint a fatal error takes', async () => {
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(new Response(real(url.slice(`${BASE}data/`.length)))));
+    const drawn = deferred();
+    let asked = false;
+    const s = fakeState();
+    let loaded = false;
+    startLoading(s as unknown as AtlasState, { onLoaded: () => (loaded = true), onFatal: () => {}, onPartError: () => {}, mapDrawn: drawn.promise }, async () => {
+      asked = true;
+      return { pinyinOf: () => ({ full: '', initials: '' }) };
+    });
+    await vi.waitFor(() => expect(loaded).toBe(true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(asked).toBe(false);
+    drawn.resolve();
+    await vi.waitFor(() => expect(s.pinyin).toBe(true));
+  });
+
+  it('afterOrAt: the promise, or the deadline, whichever is first; nothing to wait for without one', async () => {
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      afterOrAt(new Promise(() => {}), 1000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+      const p = deferred();
+      let early = false;
+      afterOrAt(p.promise, 1000).then(() => (early = true));
+      p.resolve();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(early).toBe(true);
+      expect(vi.getTimerCount()).toBe(0); // the deadline's timer went with it
+      let none = false;
+      afterOrAt(undefined, 1000).then(() => (none = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(none).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a file over the size limit is fatal with the too-large hint, not the broken-data one', async () => {
+    vi.stubGlobal('__atlasMaxDataBytes', 1000);
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(new Response(real(url.slice(`${BASE}data/`.length)))));
+    const fatal: [string, string][] = [];
+    startLoading(fakeState() as unknown as AtlasState, { onLoaded: () => {}, onFatal: (m, hint) => fatal.push([m, hint]), onPartError: () => {} }, async () => ({ pinyinOf: () => ({ full: '', initials: '' }) }));
+    await vi.waitFor(() => expect(fatal).toHaveLength(1));
+    expect(fatal[0][0]).toMatch(/^items\.geojson: is (\d+ KB, )?more than the 1 KB this page can load$/);
+    expect(fatal[0][1]).toBe('data_too_large_hint');
   });
 });

@@ -9,7 +9,7 @@ test('a data file over the size limit gets a clear message and what to do, not "
   await page.goto('/');
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('items.geojson');
-  await expect(notice).toContainText('0.1 MB this page can load');
+  await expect(notice).toContainText('100 KB this page can load');
   await expect(notice).toContainText('矢量切片');
   await expect(notice).not.toContainText('not valid JSON');
   await page.getByRole('button', { name: 'Switch to English' }).click();
