@@ -107,6 +107,9 @@ export class MapController {
   #loaded = false;
   #destroyed = false;
   #queue: (() => void)[] = [];
+  #itemsDrawn!: () => void;
+  /** Resolves once the map has drawn the first items and gone idle (see `itemsDrawn`). */
+  readonly #drawn = new Promise<void>((resolve) => (this.#itemsDrawn = resolve));
   #hovered: string | null = null;
   #selected: string | null = null;
   #layers: LayerSpecification[] = itemLayers('st');
@@ -313,6 +316,14 @@ export class MapController {
   }
 
   /** Mapped items with their filter records as properties, and a circle per `near` item. */
+  /**
+   * Resolves when the items are first drawn and the map is idle: work that would compete with the
+   * map's start-up (the pinyin dictionary, 100k search texts) waits for it.
+   */
+  itemsDrawn(): Promise<void> {
+    return this.#drawn;
+  }
+
   setItems(items: readonly ItemFeature[], records: readonly FilterRecord[]): void {
     const features: GeoJSON.Feature[] = [];
     const circles: GeoJSON.Feature[] = [];
@@ -336,6 +347,7 @@ export class MapController {
     this.#circles = circles;
     this.#whenLoaded(() => {
       this.#sendItems();
+      this.map.once('idle', () => this.#itemsDrawn());
       for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length), 24);
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
