@@ -6,7 +6,7 @@
  */
 import { areaCounts, type AreaCount } from './areaCounts';
 import { bboxOf, type Bbox } from './geometry';
-import { hoodFrame, itemArea, itemFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
+import { hoodFrame, itemArea, itemFrame, restoredFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
 import { label, type Lang } from './i18n';
 import { distanceTo, nearItems, type Near } from './nearness';
 import type { LayerGroup } from './map/controller';
@@ -111,5 +111,14 @@ export class ExploreState {
     if (own) return own;
     const outline = itemArea(f, this.#s.items, this.linghe, SUBDISTRICTS)?.outline;
     return outline ? { bbox: bboxOf(outline)!, maxZoom: 13 } : null;
+  }
+
+  /** What an opened link frames (without a `#map=` view): its item, else its pin, else its one neighbourhood. */
+  restoredFrame(): Frame | null {
+    const s = this.#s;
+    return restoredFrame(
+      { item: s.selected, pin: s.pin, radius: s.radius, hoods: s.filters.hoods },
+      { item: (id) => this.itemFrame(id), hood: (id) => this.hoodFrameOf(id) },
+    );
   }
 }

@@ -134,6 +134,18 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
       await expect(page.getByTestId('lead')).toContainText(/4 个事项 · \d 个在图上/);
 
+      // the restored link frames the map as choosing 铁北 does (unchoose, look elsewhere, choose again)
+      const restored = await center(page);
+      const tiebei = page.getByTestId('filter-neighbourhood').locator('input[value="tiebei"]');
+      await tiebei.uncheck();
+      await page.evaluate(() => (window as any).__atlasMap.jumpTo({ center: [121.3, 41.05], zoom: 15 }));
+      await tiebei.check();
+      await waitForMap(page);
+      const chosen = await center(page);
+      expect(Math.abs(chosen.zoom - restored.zoom), JSON.stringify({ restored, chosen })).toBeLessThan(0.05);
+      expect(Math.abs(chosen.lat - restored.lat), JSON.stringify({ restored, chosen })).toBeLessThan(0.001);
+      expect(Math.abs(chosen.lng - restored.lng), JSON.stringify({ restored, chosen })).toBeLessThan(0.001);
+
       // list order: report order by default, on-map first when chosen, and the URL says so
       const firstIds = () => page.getByTestId('item-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')));
       const reportOrder = await firstIds();
@@ -152,6 +164,19 @@ for (const size of ['desktop', 'phone'] as const) {
       await expect(page.getByTestId('active-filters-none')).toBeVisible();
       await expect(page.getByTestId('lead')).toContainText('102 个事项');
       expect(await seriousAxe(page), 'chips and sort').toEqual([]);
+
+      // a restored pin= link centres the map on the pin (above the phone's sheet) and shows it
+      await page.goto('/?pin=41.13,121.16&radius=1000');
+      await waitForMap(page);
+      await expectMapAt(page, 121.16, 41.13);
+      const pin = await page.evaluate(() => {
+        const map = (window as any).__atlasMap;
+        const p = map.project([121.16, 41.13]);
+        return { dx: Math.abs(p.x - map.getCanvas().clientWidth / 2), drawn: map.querySourceFeatures('pin').length };
+      });
+      expect(pin.dx).toBeLessThan(2);
+      expect(pin.drawn).toBeGreaterThan(0);
+      await expect(page.getByTestId('near-here')).toBeVisible();
     });
   });
 }
