@@ -9,7 +9,7 @@ import { bboxOf, type Bbox } from './geometry';
 import { hoodFrame, itemArea, itemFrame, restoredFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
 import { label, type Lang } from './i18n';
 import { distanceTo, nearItems, type Near } from './nearness';
-import type { LayerGroup } from './map/controller';
+import type { LayerGroup, PlaceMark } from './map/controller';
 import type { Geometry } from './schema';
 import type { AtlasState } from './state.svelte';
 import { isCommunityCode, NEIGHBOURHOODS } from './taxonomy';
@@ -53,6 +53,9 @@ export class ExploreState {
 
   /** Layer groups shown (the on-map legend's toggles); not in the URL, like the legend itself. */
   layers: Record<LayerGroup, boolean> = $state({ uncertainty: true, context: true, areas: true });
+
+  /** The place last chosen in the search, marked on the map until the search changes; not in the URL. */
+  place: PlaceMark | null = $state.raw(null);
 
   constructor(s: AtlasState) {
     this.#s = s;

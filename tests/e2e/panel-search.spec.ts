@@ -41,6 +41,15 @@ async function expectMapAt(page: Page, lng: number, lat: number): Promise<void> 
   );
 }
 
+/** The search's place marker as the map holds and draws it. */
+async function placeMark(page: Page): Promise<{ names: string[]; labelled: boolean }> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlasMap;
+    const names = map.querySourceFeatures('search-place').map((f: any) => f.properties.name);
+    return { names, labelled: map.queryRenderedFeatures({ layers: ['search-place-label'] }).length > 0 };
+  });
+}
+
 /** As waitForMapIdle, with room for a machine shared by many test runs (the map's first idle took 45 s there). */
 async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -73,6 +82,10 @@ for (const size of ['desktop', 'phone'] as const) {
       expect((await center(page)).zoom).toBeGreaterThan(before.zoom);
       await expect(page.getByTestId('search-done')).toContainText('锦州古塔历史文化公园');
       await expect(search).toHaveAttribute('aria-expanded', 'false');
+      // a marker with the place's name; the name stays in the box (it is not a filter)
+      await expect.poll(() => placeMark(page)).toEqual({ names: ['锦州古塔历史文化公园'], labelled: true });
+      await expect(search).toHaveValue('锦州古塔历史文化公园');
+      await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', '102');
 
       // 八一公园: chosen with the keyboard (the exact name is the first place)
       await search.fill('八一公园');
@@ -82,6 +95,11 @@ for (const size of ['desktop', 'phone'] as const) {
       await expect(popup.locator('#search-opt-0')).toHaveAttribute('data-key', 'place:八一公园');
       await search.press('Enter');
       await expectMapAt(page, 121.1679, 41.1111);
+      // another place replaces the marker; clearing the search removes it, and says so
+      await expect.poll(() => placeMark(page)).toEqual({ names: ['八一公园'], labelled: true });
+      await search.fill('');
+      await expect.poll(() => placeMark(page)).toEqual({ names: [], labelled: false });
+      await expect(page.getByTestId('search-done')).toContainText('八一公园');
 
       // 铁北: the neighbourhood and its 4 items are suggested; Enter filters the list to them
       await search.fill('铁北');

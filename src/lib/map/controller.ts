@@ -97,7 +97,16 @@ export const OVERLAY = {
   pinRadius: 'pin-radius',
   pinRadiusLine: 'pin-radius-line',
   pinPoint: 'pin-point',
+  placeSource: 'search-place',
+  placePoint: 'search-place-point',
+  placeLabel: 'search-place-label',
 } as const;
+
+/** A place chosen in the search: a marker with its name (WGS-84 [lng, lat]). */
+export interface PlaceMark {
+  name: string;
+  at: [number, number];
+}
 
 /** Frames never zoom closer than this: a point item should still show its street context. */
 const FRAME_MAX_ZOOM = 14.5;
@@ -130,6 +139,7 @@ export class MapController {
   /** The overlays last asked for, in WGS-84, so a datum change can redraw them. */
   #focusArea: readonly Geometry[] | null = null;
   #pin: { pin: Pin | null; radius: number } = { pin: null, radius: 0 };
+  #place: PlaceMark | null = null;
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom, coveredTop, onPin }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
@@ -239,6 +249,7 @@ export class MapController {
     const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.addSource(OVERLAY.focusSource, { type: 'geojson', data: empty });
     this.map.addSource(OVERLAY.pinSource, { type: 'geojson', data: empty });
+    this.map.addSource(OVERLAY.placeSource, { type: 'geojson', data: empty });
     const below = BASEMAP_LAYERS.contextPoint;
     // The highlighted area: a wide pale casing under a dark dashed line, readable over any fill.
     this.map.addLayer({ id: OVERLAY.focusCasing, type: 'line', source: OVERLAY.focusSource, paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': 0.9 } }, below);
@@ -253,6 +264,38 @@ export class MapController {
       source: OVERLAY.pinSource,
       filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 7, 'circle-color': '#1f5fbf', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    });
+    // The place chosen in the search: a ringed dot and its name, always drawn (it answers the
+    // reader's own question), in a colour no category or status uses.
+    this.map.addLayer({
+      id: OVERLAY.placePoint,
+      type: 'circle',
+      source: OVERLAY.placeSource,
+      paint: { 'circle-radius': 6, 'circle-color': '#24221e', 'circle-stroke-color': '#ffd84d', 'circle-stroke-width': 4 },
+    });
+    this.map.addLayer({
+      id: OVERLAY.placeLabel,
+      type: 'symbol',
+      source: OVERLAY.placeSource,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-size': 14,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -1],
+        'text-max-width': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#24221e', 'text-halo-color': '#ffd84d', 'text-halo-width': 2.5 },
+    });
+  }
+
+  /** Marks the place chosen in the search (null clears it). */
+  setPlace(place: PlaceMark | null): void {
+    this.#place = place;
+    this.#whenLoaded(() => {
+      const features: GeoJSON.Feature[] = place ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: place.at }, properties: { name: place.name } }] : [];
+      (this.map.getSource(OVERLAY.placeSource) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features }, this.#datum));
     });
   }
 
@@ -396,6 +439,7 @@ export class MapController {
     this.#sendItems();
     this.setFocusArea(this.#focusArea);
     this.setPin(this.#pin.pin, this.#pin.radius);
+    this.setPlace(this.#place);
     this.map.jumpTo({ center: this.#toMap(centre) });
   }
 
