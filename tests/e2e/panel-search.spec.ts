@@ -184,7 +184,7 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(await seriousAxe(page), 'chips and sort').toEqual([]);
 
       // a restored pin= link centres the map on the pin (above the phone's sheet) and shows it
-      await page.goto('/?pin=41.13,121.16&radius=1000');
+      await page.goto('/?pin=41.13,121.16');
       await waitForMap(page);
       await expectMapAt(page, 121.16, 41.13);
       const pin = await page.evaluate(() => {

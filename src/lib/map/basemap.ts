@@ -136,8 +136,9 @@ export function basemapLayers(): LayerSpecification[] {
       id: BASEMAP_LAYERS.contextLabel,
       type: 'symbol',
       source: BASEMAP_SOURCES.context,
-      // Stations and colleges always; landmarks from closer in, where there is room.
-      filter: ['any', ['in', ['get', 'kind'], ['literal', ['station', 'college']]], ['>=', ['zoom'], 13]],
+      // Stations always; colleges from where items are named too (a reference place's name must
+      // never show where an item's is hidden, as on a phone's district view); landmarks from closer in.
+      filter: ['any', ['==', ['get', 'kind'], 'station'], ['all', ['==', ['get', 'kind'], 'college'], ['>=', ['zoom'], 12]], ['>=', ['zoom'], 13]],
       layout: {
         'text-field': ['get', 'name'],
         'text-size': ['match', ['get', 'kind'], 'station', 13, 11],

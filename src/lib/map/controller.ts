@@ -20,7 +20,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
 import { mapRecord, type FilterRecord } from '../filters';
 import { escapeHtml } from '../escapeHtml';
-import { circleRing, type Bbox } from '../geometry';
+import { circleRing, labelPoint, type Bbox } from '../geometry';
 import type { Geometry, ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { Pin, View } from '../url';
@@ -80,7 +80,7 @@ export interface MapOptions {
 export const LAYER_GROUPS = {
   uncertainty: [ITEM_LAYERS.uncertaintyFill, ITEM_LAYERS.uncertaintyLine],
   context: [BASEMAP_LAYERS.contextPoint, BASEMAP_LAYERS.contextLabel],
-  areas: [ITEM_LAYERS.areaFill, ITEM_LAYERS.areaLine],
+  areas: [ITEM_LAYERS.areaFill, ITEM_LAYERS.areaLine, ITEM_LAYERS.labelArea],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
@@ -132,6 +132,7 @@ export class MapController {
   /** The last items sent, in WGS-84, so a datum change can redraw them. */
   #features: GeoJSON.Feature[] = [];
   #circles: GeoJSON.Feature[] = [];
+  #areaLabels: GeoJSON.Feature[] = [];
   #onBasemapFail: MapOptions['onBasemapFail'];
   #streetCredit: string | null = null;
   /** While an item is being placed, clicks add vertices instead of selecting items. */
@@ -348,6 +349,7 @@ export class MapController {
     const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.addSource(ITEM_SOURCES.items, { type: 'geojson', data: empty, promoteId: 'id' });
     this.map.addSource(ITEM_SOURCES.uncertainty, { type: 'geojson', data: empty, promoteId: 'id' });
+    this.map.addSource(ITEM_SOURCES.areaLabels, { type: 'geojson', data: empty, promoteId: 'id' });
     // Shapes under the basemap's points and labels, so stations and names stay readable over items;
     // item names on top, so they win label collisions against landmark names.
     for (const layer of this.#layers) {
@@ -359,6 +361,7 @@ export class MapController {
   setItems(items: readonly ItemFeature[], records: readonly FilterRecord[]): void {
     const features: GeoJSON.Feature[] = [];
     const circles: GeoJSON.Feature[] = [];
+    const areaLabels: GeoJSON.Feature[] = [];
     items.forEach((item, i) => {
       if (!item.geometry) return;
       // What the filter expression reads (no search text: see filterExpression), plus the names
@@ -374,12 +377,16 @@ export class MapController {
       if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
         circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(item.geometry.coordinates, r)] }, properties });
       }
+      if (item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon') {
+        areaLabels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: labelPoint(item.geometry) }, properties });
+      }
     });
     this.#features = features;
     this.#circles = circles;
+    this.#areaLabels = areaLabels;
     this.#whenLoaded(() => {
       this.#sendItems();
-      for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length), 24);
+      for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length, id), 24);
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
       this.setSelected(this.#selected);
@@ -391,6 +398,7 @@ export class MapController {
     const fc = (features: GeoJSON.Feature[]) => shiftCollection({ type: 'FeatureCollection', features }, this.#datum);
     (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData(fc(this.#features));
     (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData(fc(this.#circles));
+    (this.map.getSource(ITEM_SOURCES.areaLabels) as GeoJSONSource).setData(fc(this.#areaLabels));
   }
 
   /**
@@ -486,7 +494,7 @@ export class MapController {
       this.#addControls();
     }
     this.#whenLoaded(() => {
-      for (const id of [ITEM_LAYERS.label, ITEM_LAYERS.labelLine]) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
+      for (const id of ITEM_LABEL_LAYERS) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
     });
   }
 
