@@ -46,13 +46,13 @@ describe('labelPoint', () => {
     expect(Math.abs(y - 0.5)).toBeLessThan(0.05);
   });
   it('keeps a U-shaped polygon’s label inside it, where its bbox centre is not', () => {
-    const u = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const u: [number, number][] = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
     expect(inside([1.5, 1.5], u)).toBe(false);
     expect(inside(labelPoint({ type: 'Polygon', coordinates: [u] }), u)).toBe(true);
   });
   it('labels the largest part of a MultiPolygon, and avoids a hole', () => {
-    const big = [[10, 10], [14, 10], [14, 14], [10, 14], [10, 10]];
-    const hole = [[11, 11], [13, 11], [13, 13], [11, 13], [11, 11]];
+    const big: [number, number][] = [[10, 10], [14, 10], [14, 14], [10, 14], [10, 10]];
+    const hole: [number, number][] = [[11, 11], [13, 11], [13, 13], [11, 13], [11, 11]];
     const p = labelPoint({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [big, hole]] });
     expect(inside(p, big) && !inside(p, hole)).toBe(true);
   });
