@@ -57,6 +57,9 @@ export class ExploreState {
   /** The place last chosen in the search, marked on the map until the search changes; not in the URL. */
   place: PlaceMark | null = $state.raw(null);
 
+  /** The item whose symbol was tapped on a phone, shown as a peek card above the sheet (not selected). */
+  peek: string | null = $state(null);
+
   constructor(s: AtlasState) {
     this.#s = s;
     this.areas = $derived(areaCounts(s.items, s.visible));
