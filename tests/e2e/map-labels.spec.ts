@@ -51,5 +51,11 @@ test.describe('phone', () => {
     await expect.poll(() => page.evaluate(() => (window as any).__atlasMap.getLayoutProperty('items-label-area', 'text-field')[1])).toBe('name_en');
     await waitForMapIdle(page);
     await expect.poll(() => rendered('items-label-area', 'name_en')).toContain('Tiebei New Town');
+    // the basemap in English too: districts and reference places, pinyin where no English name exists
+    await expect.poll(() => rendered('district-label', 'name_en')).toEqual(expect.arrayContaining(['Linghe District', 'Guta District']));
+    expect(await page.evaluate(() => (window as any).__atlasMap.getLayoutProperty('context-label', 'text-field'))).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name']]);
+    const context = await rendered('context-label', 'name_en');
+    expect(context.length).toBeGreaterThan(0);
+    for (const n of context) expect(n).toMatch(/^[^\u4e00-\u9fff]+$/);
   });
 });

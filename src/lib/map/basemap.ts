@@ -77,6 +77,19 @@ export function basemapSources(
   };
 }
 
+/**
+ * The basemap's label text in the UI's language: Chinese, or the English name the app adds as
+ * `name_en` (placeNames.ts) once pinyin is in, Chinese until then.
+ */
+export function basemapLabelField(lang: 'zh' | 'en'): ExpressionSpecification {
+  return lang === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']];
+}
+
+/** Features with `name_en` added from `english` (or as they are without it). */
+export function withEnglishNames<F extends { properties: { name: string } }>(features: readonly F[], english: ((zh: string) => string) | null): F[] {
+  return english ? features.map((f) => ({ ...f, properties: { ...f.properties, name_en: english(f.properties.name) } })) : [...features];
+}
+
 const haloText = { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } as const;
 
 export function basemapLayers(): LayerSpecification[] {

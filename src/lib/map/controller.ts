@@ -24,7 +24,7 @@ import { circleRing, labelPoint, type Bbox } from '../geometry';
 import type { Geometry, ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { Pin, View } from '../url';
-import { BASEMAP_LAYERS, BASEMAP_SOURCES, basemapStyle, districtLabelPoints } from './basemap';
+import { BASEMAP_LAYERS, BASEMAP_SOURCES, basemapLabelField, basemapStyle, districtLabelPoints, withEnglishNames } from './basemap';
 import { DATUM, streetLayers, type BasemapId, type Datum } from './basemaps';
 import { BASEMAP_CONFIG } from './basemapConfig';
 import { fromDatum, shiftBbox, shiftCollection, toDatum } from './shift';
@@ -141,6 +141,8 @@ export class MapController {
   #focusArea: readonly Geometry[] | null = null;
   #pin: { pin: Pin | null; radius: number } = { pin: null, radius: 0 };
   #place: PlaceMark | null = null;
+  /** English names for the basemap's Chinese ones, once pinyin is in (placeNames.ts). */
+  #english: ((zh: string) => string) | null = null;
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom, coveredTop, onPin }: MapOptions) {
     this.#coveredBottom = coveredBottom ?? (() => 0);
@@ -442,13 +444,26 @@ export class MapController {
     this.#datum = datum;
     const set = (id: string, fc: GeoJSON.FeatureCollection) => (this.map.getSource(id) as GeoJSONSource).setData(shiftCollection(fc, datum));
     set(BASEMAP_SOURCES.boundaries, this.#data.boundaries as GeoJSON.FeatureCollection);
-    set(BASEMAP_SOURCES.districtLabels, districtLabelPoints(this.#data.boundaries));
-    set(BASEMAP_SOURCES.context, this.#data.context as GeoJSON.FeatureCollection);
+    this.#sendBasemapNames();
     this.#sendItems();
     this.setFocusArea(this.#focusArea);
     this.setPin(this.#pin.pin, this.#pin.radius);
     this.setPlace(this.#place);
     this.map.jumpTo({ center: this.#toMap(centre) });
+  }
+
+  /** The basemap's labelled points, with their English names when known, in the current datum. */
+  #sendBasemapNames(): void {
+    const set = (id: string, features: GeoJSON.Feature[]) =>
+      (this.map.getSource(id) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features }, this.#datum));
+    set(BASEMAP_SOURCES.districtLabels, withEnglishNames(districtLabelPoints(this.#data.boundaries).features as (GeoJSON.Feature & { properties: { name: string } })[], this.#english));
+    set(BASEMAP_SOURCES.context, withEnglishNames(this.#data.context.features, this.#english) as GeoJSON.Feature[]);
+  }
+
+  /** Gives the basemap's places and districts English names (shown when the UI is in English). */
+  setPlaceNames(english: (zh: string) => string): void {
+    this.#english = english;
+    this.#whenLoaded(() => this.#sendBasemapNames());
   }
 
   #toMap(p: readonly number[]): [number, number] {
@@ -495,6 +510,7 @@ export class MapController {
     }
     this.#whenLoaded(() => {
       for (const id of ITEM_LABEL_LAYERS) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
+      for (const id of [BASEMAP_LAYERS.contextLabel, BASEMAP_LAYERS.districtLabel]) this.map.setLayoutProperty(id, 'text-field', basemapLabelField(lang));
     });
   }
 
