@@ -52,8 +52,14 @@ test.describe('phone', () => {
     await waitForMapIdle(page);
     await expect.poll(() => rendered('items-label-area', 'name_en')).toContain('Tiebei New Town');
     // the basemap in English too: districts and reference places, pinyin where no English name exists
-    await expect.poll(() => rendered('district-label', 'name_en')).toEqual(expect.arrayContaining(['Linghe District', 'Guta District']));
-    expect(await page.evaluate(() => (window as any).__atlasMap.getLayoutProperty('context-label', 'text-field'))).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name']]);
+    const districts = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('district-labels').map((f: any) => f.properties.name_en));
+    await expect.poll(districts).toEqual(expect.arrayContaining(['Linghe District', 'Guta District']));
+    for (const layer of ['context-label', 'district-label']) {
+      expect(await page.evaluate((l) => (window as any).__atlasMap.getLayoutProperty(l, 'text-field'), layer)).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name']]);
+    }
+    // close in, where reference places are named (八一公园 is one)
+    await page.evaluate(() => (window as any).__atlasMap.jumpTo({ center: [121.1679, 41.1111], zoom: 14.5 }));
+    await waitForMapIdle(page);
     const context = await rendered('context-label', 'name_en');
     expect(context.length).toBeGreaterThan(0);
     for (const n of context) expect(n).toMatch(/^[^\u4e00-\u9fff]+$/);

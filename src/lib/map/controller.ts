@@ -20,7 +20,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
 import { mapRecord, type FilterRecord } from '../filters';
 import { escapeHtml } from '../escapeHtml';
-import { circleRing, labelPoint, type Bbox } from '../geometry';
+import { bboxOf, circleRing, labelPoint, type Bbox } from '../geometry';
 import type { Geometry, ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { Pin, View } from '../url';
@@ -380,7 +380,9 @@ export class MapController {
         circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(item.geometry.coordinates, r)] }, properties });
       }
       if (item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon') {
-        areaLabels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: labelPoint(item.geometry) }, properties });
+        // The larger area is named first (symbol-sort-key): a plan inside it gives way, not the other way round.
+        const [w, so, e, n] = bboxOf([item.geometry])!;
+        areaLabels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: labelPoint(item.geometry) }, properties: { ...properties, label_rank: -(e - w) * (n - so) } });
       }
     });
     this.#features = features;

@@ -31,10 +31,10 @@ describe('item layers', () => {
     expect(labelMinZoom(LABEL_DENSE_ITEMS + 1, ITEM_LAYERS.labelArea)).toBe(LABEL_MINZOOM_DENSE);
   });
 
-  it('stacks area names under point and line names, all of them above every other item layer', () => {
+  it('stacks area names on top (placed first), all names above every other item layer', () => {
     const ids = layers.map((l) => l.id);
     expect(ids.slice(-ITEM_LABEL_LAYERS.length)).toEqual([...ITEM_LABEL_LAYERS]);
-    expect(ITEM_LABEL_LAYERS[0]).toBe(ITEM_LAYERS.labelArea);
+    expect(ids.at(-1)).toBe(ITEM_LAYERS.labelArea);
   });
 
   it('rings contributed locations only: points by a circle, lines and areas by a line', () => {

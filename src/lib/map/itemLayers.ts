@@ -31,10 +31,11 @@ export const ITEM_LAYERS = {
 
 /**
  * Symbol layers: drawn above the basemap's labels, so an item's name wins a collision (MapLibre
- * places the top layer's symbols first). Bottom to top: areas, then points and lines, so a large
- * area's name gives way to the names of the things inside it.
+ * places the top layer's symbols first). Bottom to top: points, lines, then areas: the few area
+ * names say what the largest shapes on the map are (铁北新城's hatching covers most of the
+ * district), so they are placed first, and point names find room around them.
  */
-export const ITEM_LABEL_LAYERS: readonly string[] = [ITEM_LAYERS.labelArea, ITEM_LAYERS.label, ITEM_LAYERS.labelLine];
+export const ITEM_LABEL_LAYERS: readonly string[] = [ITEM_LAYERS.label, ITEM_LAYERS.labelLine, ITEM_LAYERS.labelArea];
 
 /** Layers whose features are items (for hover, click and tests); the uncertainty circles are not. */
 export const ITEM_FEATURE_LAYERS: readonly string[] = [
@@ -227,20 +228,6 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       paint: { 'circle-radius': ['case', emphasised, 14, 11], 'circle-opacity': 0, 'circle-stroke-color': CONTRIBUTED_GREY, 'circle-stroke-width': 1.2 },
     },
     {
-      id: ITEM_LAYERS.labelArea,
-      type: 'symbol',
-      source: ITEM_SOURCES.areaLabels,
-      filter: BASE_FILTERS[ITEM_LAYERS.labelArea],
-      minzoom: AREA_LABEL_MINZOOM,
-      layout: {
-        'text-field': labelField(lang),
-        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 13, 14, 16],
-        'text-letter-spacing': 0.08,
-        'text-max-width': 8,
-      },
-      paint: { ...labelPaint, 'text-color': '#3a2a20', 'text-halo-width': 2 },
-    },
-    {
       id: ITEM_LAYERS.label,
       type: 'symbol',
       source: src,
@@ -270,6 +257,21 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
         'text-max-angle': 35,
       },
       paint: labelPaint,
+    },
+    {
+      id: ITEM_LAYERS.labelArea,
+      type: 'symbol',
+      source: ITEM_SOURCES.areaLabels,
+      filter: BASE_FILTERS[ITEM_LAYERS.labelArea],
+      minzoom: AREA_LABEL_MINZOOM,
+      layout: {
+        'text-field': labelField(lang),
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 13, 14, 16],
+        'text-letter-spacing': 0.08,
+        'symbol-sort-key': ['get', 'label_rank'],
+        'text-max-width': 8,
+      },
+      paint: { ...labelPaint, 'text-color': '#3a2a20', 'text-halo-width': 2 },
     },
   ];
 }
