@@ -108,6 +108,9 @@ export interface PlaceMark {
   at: [number, number];
 }
 
+/** Least height of map (px) a frame must keep clear of overlays, else it ignores the top ones. */
+const MIN_FRAME_PX = 160;
+
 /** Frames never zoom closer than this: a point item should still show its street context. */
 const FRAME_MAX_ZOOM = 14.5;
 
@@ -120,6 +123,7 @@ export class MapController {
   #selected: string | null = null;
   #layers: LayerSpecification[] = itemLayers('st');
 
+  #container: HTMLElement;
   #coveredBottom: () => number;
   #coveredTop: () => number;
   #attributions: string[] = [];
@@ -145,6 +149,7 @@ export class MapController {
   #english: ((zh: string) => string) | null = null;
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom, coveredTop, onPin }: MapOptions) {
+    this.#container = container;
     this.#coveredBottom = coveredBottom ?? (() => 0);
     this.#coveredTop = coveredTop ?? (() => 0);
     this.#data = data;
@@ -574,13 +579,23 @@ export class MapController {
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const duration = animate && !reduceMotion ? 400 : 0;
     const c = this.map.getContainer();
-    const visibleHeight = c.clientHeight - this.#coveredBottom() - this.#coveredTop();
+    const visibleHeight = c.clientHeight - this.#coveredBottom() - this.#top();
     const p = Math.max(8, Math.min(60, Math.floor(Math.min(c.clientWidth, visibleHeight) / 8)));
     this.map.fitBounds(shiftBbox(bbox, this.#datum), { padding: this.#padding(p), maxZoom, duration });
   }
 
+  /**
+   * The top overlays kept out of frames, unless with the bottom sheet they leave less than
+   * MIN_FRAME_PX of map (a phone with the "near here" list open): then the frame goes behind them,
+   * because a frame into no room does not move the map at all.
+   */
+  #top(): number {
+    const top = this.#coveredTop();
+    return this.#container.clientHeight - this.#coveredBottom() - top >= MIN_FRAME_PX ? top : 0;
+  }
+
   #padding(p: number): { top: number; left: number; right: number; bottom: number } {
-    return { top: p + this.#coveredTop(), left: p, right: p, bottom: p + this.#coveredBottom() };
+    return { top: p + this.#top(), left: p, right: p, bottom: p + this.#coveredBottom() };
   }
 
   jumpTo(view: View): void {
