@@ -6,10 +6,10 @@
  */
 import { areaCounts, type AreaCount } from './areaCounts';
 import { bboxOf, type Bbox } from './geometry';
-import { hoodFrame, itemArea, itemFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
+import { hoodFrame, itemArea, itemFrame, restoredFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
 import { label, type Lang } from './i18n';
 import { distanceTo, nearItems, type Near } from './nearness';
-import type { LayerGroup } from './map/controller';
+import type { LayerGroup, PlaceMark } from './map/controller';
 import type { Geometry } from './schema';
 import type { AtlasState } from './state.svelte';
 import { isCommunityCode, NEIGHBOURHOODS } from './taxonomy';
@@ -53,6 +53,12 @@ export class ExploreState {
 
   /** Layer groups shown (the on-map legend's toggles); not in the URL, like the legend itself. */
   layers: Record<LayerGroup, boolean> = $state({ uncertainty: true, context: true, areas: true });
+
+  /** The place last chosen in the search, marked on the map until the search changes; not in the URL. */
+  place: PlaceMark | null = $state.raw(null);
+
+  /** The item whose symbol was tapped on a phone, shown as a peek card above the sheet (not selected). */
+  peek: string | null = $state(null);
 
   constructor(s: AtlasState) {
     this.#s = s;
@@ -111,5 +117,14 @@ export class ExploreState {
     if (own) return own;
     const outline = itemArea(f, this.#s.items, this.linghe, SUBDISTRICTS)?.outline;
     return outline ? { bbox: bboxOf(outline)!, maxZoom: 13 } : null;
+  }
+
+  /** What an opened link frames (without a `#map=` view): its item, else its pin, else its one neighbourhood. */
+  restoredFrame(): Frame | null {
+    const s = this.#s;
+    return restoredFrame(
+      { item: s.selected, pin: s.pin, radius: s.radius, hoods: s.filters.hoods },
+      { item: (id) => this.itemFrame(id), hood: (id) => this.hoodFrameOf(id) },
+    );
   }
 }

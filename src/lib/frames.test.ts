@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { hoodFrame, hoodOutline, itemArea, itemFrame, ZOOM_CAP } from './frames';
+import { hoodFrame, hoodOutline, itemArea, itemFrame, PIN_ZOOM_CAP, pinFrame, restoredFrame, ZOOM_CAP } from './frames';
 import { BoundaryCollection, ItemCollection, type Geometry } from './schema';
 import { NEIGHBOURHOODS } from './taxonomy';
 
@@ -63,5 +63,38 @@ describe('itemArea', () => {
     const zijing = items.find((f) => f.properties.location.precision === 'subdistrict' && f.properties.neighbourhoods.includes('210703011'))!;
     expect(itemArea(zijing, items, linghe, subdistricts)).toEqual({ kind: 'subdistrict', outline: null, hood: '210703011' });
     expect(itemArea(item('songpo-lu'), items, linghe, subdistricts)).toBeNull();
+  });
+});
+
+describe('restoredFrame', () => {
+  const frames = {
+    item: (id: string) => (items.some((f) => f.id === id) ? itemFrame(item(id)) : null),
+    hood: (id: string) => hoodFrame(items, id, district),
+  };
+  const none = { item: null, pin: null, radius: 500, hoods: [] as string[] };
+
+  it('frames a restored neighbourhood exactly as choosing it does', () => {
+    expect(restoredFrame({ ...none, hoods: ['tiebei'] }, frames)).toEqual(hoodFrame(items, 'tiebei', district));
+    expect(restoredFrame({ ...none, hoods: ['210703011'] }, frames)).toEqual(hoodFrame(items, '210703011', district));
+  });
+  it('leaves the map alone for no link target, or several neighbourhoods', () => {
+    expect(restoredFrame(none, frames)).toBeNull();
+    expect(restoredFrame({ ...none, hoods: ['tiebei', '210703011'] }, frames)).toBeNull();
+  });
+  it('centres a pin with its whole radius in the frame', () => {
+    const pin = { lat: 41.13, lng: 121.15 };
+    const f = restoredFrame({ ...none, pin, radius: 1000, hoods: ['tiebei'] }, frames)!;
+    expect((f.bbox[0] + f.bbox[2]) / 2).toBeCloseTo(pin.lng, 9);
+    expect((f.bbox[1] + f.bbox[3]) / 2).toBeCloseTo(pin.lat, 9);
+    const circle = turf.bbox(turf.circle([pin.lng, pin.lat], 1000, { units: 'meters', steps: 64 }));
+    expect(f.bbox[0]).toBeLessThanOrEqual(circle[0]);
+    expect(f.bbox[3]).toBeGreaterThanOrEqual(circle[3]);
+    expect(f.maxZoom).toBe(PIN_ZOOM_CAP);
+    expect(pinFrame(pin, 1000)).toEqual(f);
+  });
+  it('an item wins over a pin; an unknown item falls through to the pin', () => {
+    const pin = { lat: 41.13, lng: 121.15 };
+    expect(restoredFrame({ ...none, item: 'songpo-lu', pin }, frames)).toEqual(itemFrame(item('songpo-lu')));
+    expect(restoredFrame({ ...none, item: 'no-such-item', pin, radius: 200 }, frames)).toEqual(pinFrame(pin, 200));
   });
 });

@@ -114,3 +114,33 @@ export function itemArea(item: ItemFeature, items: readonly ItemFeature[], lingh
   }
   return { kind: 'district', outline: linghe ? [linghe] : null, hood: null };
 }
+
+/** Closest zoom a pin is shown at: the pin is a place the user chose, not evidence, so a street view. */
+export const PIN_ZOOM_CAP = 16;
+
+/** How a pin is framed: centred, with its "near here" radius around it. */
+export function pinFrame(pin: { lat: number; lng: number }, radius: number): Frame {
+  return { bbox: growBbox([pin.lng, pin.lat, pin.lng, pin.lat], radius), maxZoom: PIN_ZOOM_CAP };
+}
+
+export interface RestoredState {
+  item: string | null;
+  pin: { lat: number; lng: number } | null;
+  radius: number;
+  hoods: readonly string[];
+}
+
+/**
+ * What an opened link frames when it carries no `#map=` view (a view in the link wins: the sender
+ * chose it). The most specific part wins: the item (its own frame, else its area's), then the pin,
+ * then the one chosen neighbourhood, framed exactly as choosing it does; null leaves the map alone.
+ */
+export function restoredFrame(
+  s: RestoredState,
+  frames: { item: (id: string) => Frame | null; hood: (id: string) => Frame | null },
+): Frame | null {
+  const item = s.item ? frames.item(s.item) : null;
+  if (item) return item;
+  if (s.pin) return pinFrame(s.pin, s.radius);
+  return s.hoods.length === 1 ? frames.hood(s.hoods[0]) : null;
+}

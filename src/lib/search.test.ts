@@ -24,6 +24,15 @@ describe('suggest', () => {
     expect(keysOf('八一公园', 'place')[0]).toBe('place:八一公园'); // the exact name before 八一公园北园
   });
 
+  it('gives places the English names the English basemap shows, and finds them by those', () => {
+    const bayi = index.find((e) => e.key === 'place:八一公园')!;
+    expect(bayi.en).toBe('Bayi Park');
+    expect(keysOf('bayi park', 'place')[0]).toBe('place:八一公园');
+    expect(keysOf('jinzhou north station', 'place')).toEqual(['place:锦州北站']);
+    // without pinyin (its chunk failed) places keep their Chinese names only
+    expect(buildIndex({ items, hoods: NEIGHBOURHOODS, gazetteer, context }).find((e) => e.key === 'place:八一公园')!.en).toBeNull();
+  });
+
   it('finds 铁北 as a neighbourhood and every item of that neighbourhood', () => {
     const tiebei = items.filter((f: { properties: { neighbourhoods: string[] } }) => f.properties.neighbourhoods.includes('tiebei'));
     expect(tiebei.length).toBe(4);

@@ -5,6 +5,7 @@
  * Names are matched in Chinese, full pinyin (spaced or not), pinyin initials and English.
  */
 import { normaliseQuery } from './filters';
+import { englishName } from './placeNames';
 import type { Label } from './taxonomy';
 
 export type PinyinOf = (zh: string) => { full: string; initials: string };
@@ -78,10 +79,13 @@ export function buildIndex(src: IndexSources, pinyinOf?: PinyinOf): SearchEntry[
   // Places: the basemap's labels first (what the reader sees on the map), then gazetteer points
   // of other names; one entry per name.
   const seen = new Set<string>();
+  // A place's English name is the one the basemap shows in English (placeNames.ts), once pinyin is in.
+  const known = new Map(src.items.map((f) => [f.properties.name, f.properties.name_en]));
   const place = (name: string, at: [number, number]) => {
     if (seen.has(name)) return;
     seen.add(name);
-    out.push({ group: 'place', key: `place:${name}`, zh: name, en: null, keys: nameKeys([name], pinyinOf), weak: '', at });
+    const en = pinyinOf ? englishName(name, pinyinOf, known) : null;
+    out.push({ group: 'place', key: `place:${name}`, zh: name, en, keys: nameKeys([name, en], pinyinOf), weak: '', at });
   };
   for (const c of src.context) place(c.properties.name, c.geometry.coordinates);
   for (const g of src.gazetteer) {

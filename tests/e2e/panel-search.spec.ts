@@ -41,6 +41,15 @@ async function expectMapAt(page: Page, lng: number, lat: number): Promise<void> 
   );
 }
 
+/** The search's place marker as the map holds and draws it. */
+async function placeMark(page: Page): Promise<{ names: string[]; labelled: boolean }> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlasMap;
+    const names = [...new Set<string>(map.querySourceFeatures('search-place').map((f: any) => f.properties.name))];
+    return { names, labelled: map.queryRenderedFeatures({ layers: ['search-place-label'] }).length > 0 };
+  });
+}
+
 /** As waitForMapIdle, with room for a machine shared by many test runs (the map's first idle took 45 s there). */
 async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -73,6 +82,10 @@ for (const size of ['desktop', 'phone'] as const) {
       expect((await center(page)).zoom).toBeGreaterThan(before.zoom);
       await expect(page.getByTestId('search-done')).toContainText('锦州古塔历史文化公园');
       await expect(search).toHaveAttribute('aria-expanded', 'false');
+      // a marker with the place's name; the name stays in the box (it is not a filter)
+      await expect.poll(() => placeMark(page)).toEqual({ names: ['锦州古塔历史文化公园'], labelled: true });
+      await expect(search).toHaveValue('锦州古塔历史文化公园');
+      await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', '102');
 
       // 八一公园: chosen with the keyboard (the exact name is the first place)
       await search.fill('八一公园');
@@ -82,6 +95,11 @@ for (const size of ['desktop', 'phone'] as const) {
       await expect(popup.locator('#search-opt-0')).toHaveAttribute('data-key', 'place:八一公园');
       await search.press('Enter');
       await expectMapAt(page, 121.1679, 41.1111);
+      // another place replaces the marker; clearing the search removes it, and says so
+      await expect.poll(() => placeMark(page)).toEqual({ names: ['八一公园'], labelled: true });
+      await search.fill('');
+      await expect.poll(() => placeMark(page)).toEqual({ names: [], labelled: false });
+      await expect(page.getByTestId('search-done')).toContainText('八一公园');
 
       // 铁北: the neighbourhood and its 4 items are suggested; Enter filters the list to them
       await search.fill('铁北');
@@ -134,6 +152,22 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
       await expect(page.getByTestId('lead')).toContainText(/4 个事项 · \d 个在图上/);
 
+      // the restored link frames the map as choosing 铁北 does (unchoose, look elsewhere, choose again)
+      const restored = await center(page);
+      const tiebei = page.getByTestId('filter-neighbourhood').locator('input[value="tiebei"]');
+      // (a click event: on the phone the chip sits in the sheet's scroll box, which is not what is tested here)
+      await tiebei.dispatchEvent('click');
+      await expect(tiebei).not.toBeChecked();
+      await page.evaluate(() => (window as any).__atlasMap.jumpTo({ center: [121.3, 41.05], zoom: 15 }));
+      await tiebei.dispatchEvent('click');
+      await expect(tiebei).toBeChecked();
+      await waitForMap(page);
+      const chosen = await center(page);
+      // the same frame, up to the on-map notes' height at that moment (the loading note comes and goes)
+      expect(Math.abs(chosen.zoom - restored.zoom), JSON.stringify({ restored, chosen })).toBeLessThan(0.1);
+      expect(Math.abs(chosen.lat - restored.lat), JSON.stringify({ restored, chosen })).toBeLessThan(0.008);
+      expect(Math.abs(chosen.lng - restored.lng), JSON.stringify({ restored, chosen })).toBeLessThan(0.001);
+
       // list order: report order by default, on-map first when chosen, and the URL says so
       const firstIds = () => page.getByTestId('item-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')));
       const reportOrder = await firstIds();
@@ -152,6 +186,41 @@ for (const size of ['desktop', 'phone'] as const) {
       await expect(page.getByTestId('active-filters-none')).toBeVisible();
       await expect(page.getByTestId('lead')).toContainText('102 个事项');
       expect(await seriousAxe(page), 'chips and sort').toEqual([]);
+
+      // 滨河 has one located item, the ±2 km bridge: a restored link frames its whole circle, close in
+      await page.goto('/?hood=binhe');
+      await waitForMap(page);
+      const binhe = await page.evaluate(() => {
+        const map = (window as any).__atlasMap;
+        const f = map.querySourceFeatures('items').find((x: any) => x.properties.id === 'guangzhoujie-kua-xiaolinghe-teda-qiao');
+        const [lng, lat] = f.geometry.coordinates;
+        const dLat = (2000 / 6371008.8) * (180 / Math.PI);
+        const dLng = dLat / Math.cos((lat * Math.PI) / 180);
+        const nw = map.project([lng - dLng, lat + dLat]);
+        const se = map.project([lng + dLng, lat - dLat]);
+        const c = map.getCanvas().getBoundingClientRect();
+        const panel = document.getElementById('panel')!;
+        const bottom = getComputedStyle(panel).position === 'absolute' ? panel.getBoundingClientRect().top - c.top : c.height;
+        return { inside: nw.x >= 0 && nw.y >= 0 && se.x <= c.width && se.y <= bottom, share: (se.x - nw.x) / c.width, dx: Math.abs((nw.x + se.x) / 2 - c.width / 2) };
+      });
+      expect(binhe.inside, JSON.stringify(binhe)).toBe(true);
+      // centred (the district view has the bridge ~60 px off centre), and on a desktop closer in than
+      // the district view's third of the width (on a phone the sheet and the notes leave little height)
+      expect(binhe.dx, JSON.stringify(binhe)).toBeLessThan(10);
+      if (size === 'desktop') expect(binhe.share, JSON.stringify(binhe)).toBeGreaterThan(0.45);
+
+      // a restored pin= link centres the map on the pin (above the phone's sheet) and shows it
+      await page.goto('/?pin=41.13,121.16');
+      await waitForMap(page);
+      await expectMapAt(page, 121.16, 41.13);
+      const pin = await page.evaluate(() => {
+        const map = (window as any).__atlasMap;
+        const p = map.project([121.16, 41.13]);
+        return { dx: Math.abs(p.x - map.getCanvas().clientWidth / 2), drawn: map.querySourceFeatures('pin').length };
+      });
+      expect(pin.dx).toBeLessThan(2);
+      expect(pin.drawn).toBeGreaterThan(0);
+      await expect(page.getByTestId('near-here')).toBeVisible();
     });
   });
 }

@@ -1,5 +1,5 @@
 /**
- * A phone user with a finger: tapping a symbol on the map selects its item, the sheet's handle
+ * A phone user with a finger: tapping a symbol on the map peeks at its item, the sheet's handle
  * expands the panel, and axe finds nothing serious at phone size (default, detail, reader).
  */
 import type { Page } from '@playwright/test';
@@ -18,12 +18,44 @@ async function screenPointOf(page: Page, id: string): Promise<{ x: number; y: nu
   }, id);
 }
 
-test('tapping a symbol on the map selects its item', async ({ page }) => {
+test('tapping a symbol on the map opens a peek card above the sheet; its button opens the item', async ({ page }) => {
   // Centred on the memorial, above the bottom sheet, so the symbol is on screen and uncovered.
   await page.goto('/#map=14/41.1260/121.1430');
   await waitForMapIdle(page);
   const p = await screenPointOf(page, 'liaoshen-zhanyi-jinianguan');
   await page.touchscreen.tap(p.x, p.y);
+  const peek = page.getByTestId('item-peek');
+  await expect(peek).toContainText('辽沈战役纪念馆');
+  await expect(peek).toContainText('文化旅游');
+  await expect(peek).toContainText('精度');
+  // a peek is not a selection: the list and the URL stay as they were
+  await expect(page.getByTestId('item-detail')).toHaveCount(0);
+  expect(page.url()).not.toContain('item=');
+  // above the sheet, with finger-sized buttons, in view
+  const card = (await peek.boundingBox())!;
+  const sheetTop = (await page.locator('#panel').boundingBox())!.y;
+  expect(card.y + card.height).toBeLessThanOrEqual(sheetTop);
+  expect(card.y).toBeGreaterThanOrEqual(0);
+  for (const b of await peek.getByRole('button').all()) {
+    const box = (await b.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  }
+  await injectAxe(page);
+  const serious = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => v.id);
+  });
+  expect(serious, 'peek').toEqual([]);
+  // Escape dismisses it (the card holds the focus), ✕ too
+  await page.keyboard.press('Escape');
+  await expect(peek).toHaveCount(0);
+  await page.touchscreen.tap(p.x, p.y);
+  await peek.getByRole('button', { name: '关闭预览' }).tap();
+  await expect(peek).toHaveCount(0);
+  // "open details" selects the item, as a list row does
+  await page.touchscreen.tap(p.x, p.y);
+  await peek.getByRole('button', { name: '查看详情' }).tap();
+  await expect(peek).toHaveCount(0);
   await expect(page.getByTestId('item-detail')).toContainText('辽沈战役纪念馆');
   await expect(page).toHaveURL(/item=liaoshen-zhanyi-jinianguan/);
 });

@@ -29,3 +29,33 @@ test('phone', async ({ page }) => {
   await waitForMapIdle(page);
   await page.screenshot({ path: `${DIR}/phone.png` });
 });
+
+test('map-first exploring: a place found in English, a restored neighbourhood and a peek on a phone', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMapIdle(page);
+  const search = page.getByTestId('search');
+  await search.fill('guta');
+  await page.getByTestId('search-suggestions').locator('[data-key="place:锦州古塔历史文化公园"]').click();
+  await page.waitForFunction(() => (window as any).__atlasMap.getZoom() > 13 && !(window as any).__atlasMap.isMoving());
+  await waitForMapIdle(page);
+  await page.screenshot({ path: `${DIR}/place-en.png` });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?hood=tiebei');
+  await waitForMapIdle(page);
+  await page.screenshot({ path: `${DIR}/phone-hood.png` });
+
+  // a tap (here a click) on the memorial's symbol opens its peek card above the sheet
+  await page.goto('/#map=14/41.1260/121.1430');
+  await waitForMapIdle(page);
+  const p = await page.evaluate(() => {
+    const map = (window as any).__atlasMap;
+    const f = map.querySourceFeatures('items').find((x: any) => x.properties.id === 'liaoshen-zhanyi-jinianguan');
+    const q = map.project(f.geometry.coordinates);
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.left + q.x, y: r.top + q.y };
+  });
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId('item-peek')).toBeVisible();
+  await page.screenshot({ path: `${DIR}/phone-peek.png` });
+});

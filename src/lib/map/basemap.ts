@@ -77,6 +77,19 @@ export function basemapSources(
   };
 }
 
+/**
+ * The basemap's label text in the UI's language: Chinese, or the English name the app adds as
+ * `name_en` (placeNames.ts) once pinyin is in, Chinese until then.
+ */
+export function basemapLabelField(lang: 'zh' | 'en'): ExpressionSpecification {
+  return lang === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']];
+}
+
+/** Features with `name_en` added from `english` (or as they are without it). */
+export function withEnglishNames<F extends { properties: { name: string } }>(features: readonly F[], english: ((zh: string) => string) | null): F[] {
+  return english ? features.map((f) => ({ ...f, properties: { ...f.properties, name_en: english(f.properties.name) } })) : [...features];
+}
+
 const haloText = { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } as const;
 
 export function basemapLayers(): LayerSpecification[] {
@@ -136,8 +149,9 @@ export function basemapLayers(): LayerSpecification[] {
       id: BASEMAP_LAYERS.contextLabel,
       type: 'symbol',
       source: BASEMAP_SOURCES.context,
-      // Stations and colleges always; landmarks from closer in, where there is room.
-      filter: ['any', ['in', ['get', 'kind'], ['literal', ['station', 'college']]], ['>=', ['zoom'], 13]],
+      // Stations always; colleges from where items are named too (a reference place's name must
+      // never show where an item's is hidden, as on a phone's district view); landmarks from closer in.
+      filter: ['any', ['==', ['get', 'kind'], 'station'], ['all', ['==', ['get', 'kind'], 'college'], ['>=', ['zoom'], 12]], ['>=', ['zoom'], 13]],
       layout: {
         'text-field': ['get', 'name'],
         'text-size': ['match', ['get', 'kind'], 'station', 13, 11],

@@ -20,11 +20,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
 import { mapRecord, type FilterRecord } from '../filters';
 import { escapeHtml } from '../escapeHtml';
-import { circleRing, type Bbox } from '../geometry';
+import { bboxOf, circleRing, labelPoint, type Bbox } from '../geometry';
 import type { Geometry, ItemFeature } from '../schema';
 import { CATEGORY_COLOURS } from '../taxonomy';
 import type { Pin, View } from '../url';
-import { BASEMAP_LAYERS, BASEMAP_SOURCES, basemapStyle, districtLabelPoints } from './basemap';
+import { BASEMAP_LAYERS, BASEMAP_SOURCES, basemapLabelField, basemapStyle, districtLabelPoints, withEnglishNames } from './basemap';
 import { DATUM, streetLayers, type BasemapId, type Datum } from './basemaps';
 import { BASEMAP_CONFIG } from './basemapConfig';
 import { fromDatum, shiftBbox, shiftCollection, toDatum } from './shift';
@@ -80,7 +80,7 @@ export interface MapOptions {
 export const LAYER_GROUPS = {
   uncertainty: [ITEM_LAYERS.uncertaintyFill, ITEM_LAYERS.uncertaintyLine],
   context: [BASEMAP_LAYERS.contextPoint, BASEMAP_LAYERS.contextLabel],
-  areas: [ITEM_LAYERS.areaFill, ITEM_LAYERS.areaLine],
+  areas: [ITEM_LAYERS.areaFill, ITEM_LAYERS.areaLine, ITEM_LAYERS.labelArea],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
@@ -97,7 +97,19 @@ export const OVERLAY = {
   pinRadius: 'pin-radius',
   pinRadiusLine: 'pin-radius-line',
   pinPoint: 'pin-point',
+  placeSource: 'search-place',
+  placePoint: 'search-place-point',
+  placeLabel: 'search-place-label',
 } as const;
+
+/** A place chosen in the search: a marker with its name (WGS-84 [lng, lat]). */
+export interface PlaceMark {
+  name: string;
+  at: [number, number];
+}
+
+/** Least height of map (px) a frame must keep clear of overlays, else it ignores the top ones. */
+const MIN_FRAME_PX = 160;
 
 /** Frames never zoom closer than this: a point item should still show its street context. */
 const FRAME_MAX_ZOOM = 14.5;
@@ -114,6 +126,7 @@ export class MapController {
   #selected: string | null = null;
   #layers: LayerSpecification[] = itemLayers('st');
 
+  #container: HTMLElement;
   #coveredBottom: () => number;
   #coveredTop: () => number;
   #attributions: string[] = [];
@@ -126,6 +139,7 @@ export class MapController {
   /** The last items sent, in WGS-84, so a datum change can redraw them. */
   #features: GeoJSON.Feature[] = [];
   #circles: GeoJSON.Feature[] = [];
+  #areaLabels: GeoJSON.Feature[] = [];
   #onBasemapFail: MapOptions['onBasemapFail'];
   #streetCredit: string | null = null;
   /** While an item is being placed, clicks add vertices instead of selecting items. */
@@ -133,8 +147,12 @@ export class MapController {
   /** The overlays last asked for, in WGS-84, so a datum change can redraw them. */
   #focusArea: readonly Geometry[] | null = null;
   #pin: { pin: Pin | null; radius: number } = { pin: null, radius: 0 };
+  #place: PlaceMark | null = null;
+  /** English names for the basemap's Chinese ones, once pinyin is in (placeNames.ts). */
+  #english: ((zh: string) => string) | null = null;
 
   constructor({ container, data, attributions, view, bounds, onError, onHover, onSelect, onMove, onBasemapFail, coveredBottom, coveredTop, onPin }: MapOptions) {
+    this.#container = container;
     this.#coveredBottom = coveredBottom ?? (() => 0);
     this.#coveredTop = coveredTop ?? (() => 0);
     this.#data = data;
@@ -242,6 +260,7 @@ export class MapController {
     const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.addSource(OVERLAY.focusSource, { type: 'geojson', data: empty });
     this.map.addSource(OVERLAY.pinSource, { type: 'geojson', data: empty });
+    this.map.addSource(OVERLAY.placeSource, { type: 'geojson', data: empty });
     const below = BASEMAP_LAYERS.contextPoint;
     // The highlighted area: a wide pale casing under a dark dashed line, readable over any fill.
     this.map.addLayer({ id: OVERLAY.focusCasing, type: 'line', source: OVERLAY.focusSource, paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': 0.9 } }, below);
@@ -256,6 +275,38 @@ export class MapController {
       source: OVERLAY.pinSource,
       filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 7, 'circle-color': '#1f5fbf', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    });
+    // The place chosen in the search: a ringed dot and its name, always drawn (it answers the
+    // reader's own question), in a colour no category or status uses.
+    this.map.addLayer({
+      id: OVERLAY.placePoint,
+      type: 'circle',
+      source: OVERLAY.placeSource,
+      paint: { 'circle-radius': 6, 'circle-color': '#24221e', 'circle-stroke-color': '#ffd84d', 'circle-stroke-width': 4 },
+    });
+    this.map.addLayer({
+      id: OVERLAY.placeLabel,
+      type: 'symbol',
+      source: OVERLAY.placeSource,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-size': 14,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -1],
+        'text-max-width': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#24221e', 'text-halo-color': '#ffd84d', 'text-halo-width': 2.5 },
+    });
+  }
+
+  /** Marks the place chosen in the search (null clears it). */
+  setPlace(place: PlaceMark | null): void {
+    this.#place = place;
+    this.#whenLoaded(() => {
+      const features: GeoJSON.Feature[] = place ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: place.at }, properties: { name: place.name } }] : [];
+      (this.map.getSource(OVERLAY.placeSource) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features }, this.#datum));
     });
   }
 
@@ -308,6 +359,7 @@ export class MapController {
     const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.addSource(ITEM_SOURCES.items, { type: 'geojson', data: empty, promoteId: 'id' });
     this.map.addSource(ITEM_SOURCES.uncertainty, { type: 'geojson', data: empty, promoteId: 'id' });
+    this.map.addSource(ITEM_SOURCES.areaLabels, { type: 'geojson', data: empty, promoteId: 'id' });
     // Shapes under the basemap's points and labels, so stations and names stay readable over items;
     // item names on top, so they win label collisions against landmark names.
     for (const layer of this.#layers) {
@@ -327,6 +379,7 @@ export class MapController {
   setItems(items: readonly ItemFeature[], records: readonly FilterRecord[]): void {
     const features: GeoJSON.Feature[] = [];
     const circles: GeoJSON.Feature[] = [];
+    const areaLabels: GeoJSON.Feature[] = [];
     items.forEach((item, i) => {
       if (!item.geometry) return;
       // What the filter expression reads (no search text: see filterExpression), plus the names
@@ -342,13 +395,19 @@ export class MapController {
       if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
         circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(item.geometry.coordinates, r)] }, properties });
       }
+      if (item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon') {
+        // The larger area is named first (symbol-sort-key): a plan inside it gives way, not the other way round.
+        const [w, so, e, n] = bboxOf([item.geometry])!;
+        areaLabels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: labelPoint(item.geometry) }, properties: { ...properties, label_rank: -(e - w) * (n - so) } });
+      }
     });
     this.#features = features;
     this.#circles = circles;
+    this.#areaLabels = areaLabels;
     this.#whenLoaded(() => {
       this.#sendItems();
       this.map.once('idle', () => this.#itemsDrawn());
-      for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length), 24);
+      for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length, id), 24);
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
       this.setSelected(this.#selected);
@@ -360,6 +419,7 @@ export class MapController {
     const fc = (features: GeoJSON.Feature[]) => shiftCollection({ type: 'FeatureCollection', features }, this.#datum);
     (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData(fc(this.#features));
     (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData(fc(this.#circles));
+    (this.map.getSource(ITEM_SOURCES.areaLabels) as GeoJSONSource).setData(fc(this.#areaLabels));
   }
 
   /**
@@ -403,12 +463,26 @@ export class MapController {
     this.#datum = datum;
     const set = (id: string, fc: GeoJSON.FeatureCollection) => (this.map.getSource(id) as GeoJSONSource).setData(shiftCollection(fc, datum));
     set(BASEMAP_SOURCES.boundaries, this.#data.boundaries as GeoJSON.FeatureCollection);
-    set(BASEMAP_SOURCES.districtLabels, districtLabelPoints(this.#data.boundaries));
-    set(BASEMAP_SOURCES.context, this.#data.context as GeoJSON.FeatureCollection);
+    this.#sendBasemapNames();
     this.#sendItems();
     this.setFocusArea(this.#focusArea);
     this.setPin(this.#pin.pin, this.#pin.radius);
+    this.setPlace(this.#place);
     this.map.jumpTo({ center: this.#toMap(centre) });
+  }
+
+  /** The basemap's labelled points, with their English names when known, in the current datum. */
+  #sendBasemapNames(): void {
+    const set = (id: string, features: GeoJSON.Feature[]) =>
+      (this.map.getSource(id) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features }, this.#datum));
+    set(BASEMAP_SOURCES.districtLabels, withEnglishNames(districtLabelPoints(this.#data.boundaries).features as (GeoJSON.Feature & { properties: { name: string } })[], this.#english));
+    set(BASEMAP_SOURCES.context, withEnglishNames(this.#data.context.features, this.#english) as GeoJSON.Feature[]);
+  }
+
+  /** Gives the basemap's places and districts English names (shown when the UI is in English). */
+  setPlaceNames(english: (zh: string) => string): void {
+    this.#english = english;
+    this.#whenLoaded(() => this.#sendBasemapNames());
   }
 
   #toMap(p: readonly number[]): [number, number] {
@@ -454,7 +528,8 @@ export class MapController {
       this.#addControls();
     }
     this.#whenLoaded(() => {
-      for (const id of [ITEM_LAYERS.label, ITEM_LAYERS.labelLine]) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
+      for (const id of ITEM_LABEL_LAYERS) this.map.setLayoutProperty(id, 'text-field', labelField(lang));
+      for (const id of [BASEMAP_LAYERS.contextLabel, BASEMAP_LAYERS.districtLabel]) this.map.setLayoutProperty(id, 'text-field', basemapLabelField(lang));
     });
   }
 
@@ -516,13 +591,23 @@ export class MapController {
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const duration = animate && !reduceMotion ? 400 : 0;
     const c = this.map.getContainer();
-    const visibleHeight = c.clientHeight - this.#coveredBottom() - this.#coveredTop();
+    const visibleHeight = c.clientHeight - this.#coveredBottom() - this.#top();
     const p = Math.max(8, Math.min(60, Math.floor(Math.min(c.clientWidth, visibleHeight) / 8)));
     this.map.fitBounds(shiftBbox(bbox, this.#datum), { padding: this.#padding(p), maxZoom, duration });
   }
 
+  /**
+   * The top overlays kept out of frames, unless with the bottom sheet they leave less than
+   * MIN_FRAME_PX of map (a phone with the "near here" list open): then the frame goes behind them,
+   * because a frame into no room does not move the map at all.
+   */
+  #top(): number {
+    const top = this.#coveredTop();
+    return this.#container.clientHeight - this.#coveredBottom() - top >= MIN_FRAME_PX ? top : 0;
+  }
+
   #padding(p: number): { top: number; left: number; right: number; bottom: number } {
-    return { top: p + this.#coveredTop(), left: p, right: p, bottom: p + this.#coveredBottom() };
+    return { top: p + this.#top(), left: p, right: p, bottom: p + this.#coveredBottom() };
   }
 
   jumpTo(view: View): void {

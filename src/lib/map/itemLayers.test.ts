@@ -16,7 +16,7 @@ describe('item layers', () => {
 
   it('labels in the requested language, from separate symbol layers that are not hover targets', () => {
     const labels = layers.filter((l) => ITEM_LABEL_LAYERS.includes(l.id));
-    expect(labels.map((l) => l.type)).toEqual(['symbol', 'symbol']);
+    expect(labels.map((l) => l.type)).toEqual(['symbol', 'symbol', 'symbol']);
     for (const l of labels) expect((l as { layout: Record<string, unknown> }).layout['text-field']).toEqual(['get', 'name_en']);
     expect(labelField('zh')).toEqual(['get', 'name']);
     expect(ITEM_FEATURE_LAYERS.some((id) => ITEM_LABEL_LAYERS.includes(id))).toBe(false);
@@ -26,6 +26,15 @@ describe('item layers', () => {
     expect(labelMinZoom(15)).toBe(LABEL_MINZOOM);
     expect(labelMinZoom(LABEL_DENSE_ITEMS)).toBe(LABEL_MINZOOM);
     expect(labelMinZoom(LABEL_DENSE_ITEMS + 1)).toBe(LABEL_MINZOOM_DENSE);
+    // areas are named from further out than points, unless the dataset is dense
+    expect(labelMinZoom(15, ITEM_LAYERS.labelArea)).toBeLessThan(LABEL_MINZOOM);
+    expect(labelMinZoom(LABEL_DENSE_ITEMS + 1, ITEM_LAYERS.labelArea)).toBe(LABEL_MINZOOM_DENSE);
+  });
+
+  it('stacks area names on top (placed first), all names above every other item layer', () => {
+    const ids = layers.map((l) => l.id);
+    expect(ids.slice(-ITEM_LABEL_LAYERS.length)).toEqual([...ITEM_LABEL_LAYERS]);
+    expect(ids.at(-1)).toBe(ITEM_LAYERS.labelArea);
   });
 
   it('rings contributed locations only: points by a circle, lines and areas by a line', () => {

@@ -8,7 +8,8 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { CATEGORY_COLOURS } from '../taxonomy';
 
-export const ITEM_SOURCES = { items: 'items', uncertainty: 'items-uncertainty' } as const;
+/** `areaLabels`: one point per polygon item, where its name goes (geometry.ts labelPoint). */
+export const ITEM_SOURCES = { items: 'items', uncertainty: 'items-uncertainty', areaLabels: 'items-area-labels' } as const;
 
 export const ITEM_LAYERS = {
   areaFill: 'items-area-fill',
@@ -25,10 +26,16 @@ export const ITEM_LAYERS = {
   contributedPoint: 'items-contributed-point',
   label: 'items-label',
   labelLine: 'items-label-line',
+  labelArea: 'items-label-area',
 } as const;
 
-/** Symbol layers: drawn above the basemap's labels, so an item's name wins a collision. */
-export const ITEM_LABEL_LAYERS: readonly string[] = [ITEM_LAYERS.label, ITEM_LAYERS.labelLine];
+/**
+ * Symbol layers: drawn above the basemap's labels, so an item's name wins a collision (MapLibre
+ * places the top layer's symbols first). Bottom to top: points, lines, then areas: the few area
+ * names say what the largest shapes on the map are (铁北新城's hatching covers most of the
+ * district), so they are placed first, and point names find room around them.
+ */
+export const ITEM_LABEL_LAYERS: readonly string[] = [ITEM_LAYERS.label, ITEM_LAYERS.labelLine, ITEM_LAYERS.labelArea];
 
 /** Layers whose features are items (for hover, click and tests); the uncertainty circles are not. */
 export const ITEM_FEATURE_LAYERS: readonly string[] = [
@@ -83,6 +90,7 @@ export const BASE_FILTERS: Record<string, FilterSpecification> = {
   [ITEM_LAYERS.contributedPoint]: ['all', isPoint, ['==', ['get', 'contributed'], true]],
   [ITEM_LAYERS.label]: isPoint,
   [ITEM_LAYERS.labelLine]: isLine,
+  [ITEM_LAYERS.labelArea]: ['all'],
 };
 
 /**
@@ -91,12 +99,15 @@ export const BASE_FILTERS: Record<string, FilterSpecification> = {
  * a dataset with more than LABEL_DENSE_ITEMS mapped items is labelled only from
  * LABEL_MINZOOM_DENSE, where few of them share the screen.
  */
-export const LABEL_MINZOOM = 11.5;
+export const LABEL_MINZOOM = 10.5;
+/** Area names from further out: an area is large, and its name says what the hatching is. */
+export const AREA_LABEL_MINZOOM = 9;
 export const LABEL_MINZOOM_DENSE = 15;
 export const LABEL_DENSE_ITEMS = 2_000;
 
-export function labelMinZoom(mappedItems: number): number {
-  return mappedItems > LABEL_DENSE_ITEMS ? LABEL_MINZOOM_DENSE : LABEL_MINZOOM;
+export function labelMinZoom(mappedItems: number, layerId: string = ITEM_LAYERS.label): number {
+  if (mappedItems > LABEL_DENSE_ITEMS) return LABEL_MINZOOM_DENSE;
+  return layerId === ITEM_LAYERS.labelArea ? AREA_LABEL_MINZOOM : LABEL_MINZOOM;
 }
 
 /** The label text in the UI's language: the report's name, or our English translation. */
@@ -246,6 +257,21 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
         'text-max-angle': 35,
       },
       paint: labelPaint,
+    },
+    {
+      id: ITEM_LAYERS.labelArea,
+      type: 'symbol',
+      source: ITEM_SOURCES.areaLabels,
+      filter: BASE_FILTERS[ITEM_LAYERS.labelArea],
+      minzoom: AREA_LABEL_MINZOOM,
+      layout: {
+        'text-field': labelField(lang),
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 13, 14, 16],
+        'text-letter-spacing': 0.08,
+        'symbol-sort-key': ['get', 'label_rank'],
+        'text-max-width': 8,
+      },
+      paint: { ...labelPaint, 'text-color': '#3a2a20', 'text-halo-width': 2 },
     },
   ];
 }

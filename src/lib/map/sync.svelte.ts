@@ -5,6 +5,7 @@
 import { untrack } from 'svelte';
 import { filterExpression, statusKey } from '../filters';
 import { mapUiStrings } from '../i18n';
+import { englishName } from '../placeNames';
 import type { AtlasState } from '../state.svelte';
 import { storedTiandituKey } from '../tiandituKey';
 import { tiandituKey } from './basemaps';
@@ -18,6 +19,13 @@ export function syncMap(s: AtlasState, controller: () => MapController | undefin
   $effect(() => controller()?.setFilter(filterExpression(s.filters, s.records)));
   $effect(() => controller()?.setStatusKey(statusKey(s.filters.year)));
   $effect(() => controller()?.setLanguage(s.lang, mapUiStrings(s.lang)));
+  // English basemap names need pinyin (a lazy chunk); an item of the same name lends its translation.
+  $effect(() => {
+    const pinyinOf = s.pinyinOf;
+    if (!pinyinOf) return;
+    const known = new Map(untrack(() => s.items).map((f) => [f.properties.name, f.properties.name_en]));
+    controller()?.setPlaceNames((zh) => englishName(zh, pinyinOf, known));
+  });
   $effect(() => controller()?.setHover(s.hovered));
   $effect(() => controller()?.setSelected(s.selected));
   $effect(() => controller()?.setBasemap(s.basemap, tiandituKey(BASEMAP_CONFIG, storedTiandituKey())));
