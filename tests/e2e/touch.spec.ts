@@ -49,10 +49,17 @@ test('tapping a symbol on the map opens a peek card above the sheet; its button 
   // Escape dismisses it (the card holds the focus), ✕ too
   await page.keyboard.press('Escape');
   await expect(peek).toHaveCount(0);
-  await page.touchscreen.tap(p.x, p.y);
+  // MapLibre reads two taps at one spot within 500 ms as a double-tap zoom (no click), as a user's would be
+  const tapSymbol = async () => {
+    await page.touchscreen.tap(p.x, p.y);
+    const at = await page.evaluate(() => performance.now());
+    return () => page.waitForFunction((t) => performance.now() - t > 500, at);
+  };
+  const tapWindowOver = await tapSymbol();
   await peek.getByRole('button', { name: '关闭预览' }).tap();
   await expect(peek).toHaveCount(0);
   // "open details" selects the item, as a list row does
+  await tapWindowOver();
   await page.touchscreen.tap(p.x, p.y);
   await peek.getByRole('button', { name: '查看详情' }).tap();
   await expect(peek).toHaveCount(0);
