@@ -215,6 +215,9 @@ test.describe('failing tiles fall back to offline, with a notice, keeping the st
     const asked = await serveTiles(page, 'amap', { mark: GCJ });
     await page.goto(`/?lang=en&item=${ID}${HASH}`);
     await waitForMapIdle(page);
+    // The pinyin chunk loads after the map's first idle: let it arrive before the network goes,
+    // or its failed fetch (a notice of its own) would be part of this test.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/assets/pinyin-')), undefined, { timeout: 60_000 });
     await context.setOffline(true);
     await choose(page, 'amap');
     await expect(page.getByTestId('notice').filter({ hasText: 'AMap' })).toContainText('the browser is offline');
