@@ -23,7 +23,8 @@ const UNIT_LABELS: Record<FigureUnit, { zh: string; en: string }> = {
   dwelling: { zh: '套', en: 'dwellings' },
   person: { zh: '人', en: 'people' },
   person_time: { zh: '人次', en: 'visits' },
-  item: { zh: '个', en: '' },
+  // a count's own counter (个, 次, 座 …) stands for it in zh: see figureLabel
+  item: { zh: '', en: '' },
   percent: { zh: '%', en: '%' },
 };
 
@@ -36,9 +37,12 @@ export function formatNumber(n: number, lang: Lang): string {
  * says so, so that a group's total never reads as the item's own.
  */
 export function figureLabel(f: Figure, lang: Lang): string {
-  const unit = UNIT_LABELS[f.unit][lang] || f.counter;
+  // A plain count keeps its Chinese counter (个, 座 …) in zh only: in English the number says it.
+  const unit = UNIT_LABELS[f.unit][lang] || (lang === 'zh' ? f.counter || '个' : '');
   const value = `${f.approx ? '≥ ' : ''}${formatNumber(f.value, lang)} ${unit}`.trim();
   const purpose = f.purpose ? ` · ${PURPOSE_LABELS[f.purpose][lang]}` : '';
   const shared = f.scope === 'sentence' ? ` (${t(lang, 'figure_sentence')})` : '';
-  return `${f.quote} = ${value}${purpose}${shared}`;
+  // "19个 = 19 个" says nothing twice: when the value reads as the quote, the quote alone.
+  const echo = value.replace(/\s/g, '') === f.quote.replace(/\s/g, '');
+  return `${f.quote}${echo ? '' : ` = ${value}`}${purpose}${shared}`;
 }

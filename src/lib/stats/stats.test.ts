@@ -105,3 +105,15 @@ it('figureLabel says when a figure is its sentence\'s total, not the item\'s own
   expect(figureLabel(shared, 'zh')).toContain('同句所述');
   expect(figureLabel(own, 'zh')).not.toContain('同句所述');
 });
+
+it('figureLabel says a plain count once: no Chinese counter in English, no echo of the quote', () => {
+  const count = (quote: string, value: number, counter: string, approx = false): Figure => ({
+    ...money('c1', value, ['a']), quote, unit: 'item', kind: 'count', counter, approx, purpose: null,
+  });
+  expect(figureLabel(count('19个', 19, '个'), 'en')).toBe('19个 = 19');
+  expect(figureLabel(count('19个', 19, '个'), 'zh')).toBe('19个');
+  expect(figureLabel(count('340余次', 340, '次', true), 'zh')).toBe('340余次 = ≥ 340 次');
+  expect(figureLabel(count('340余次', 340, '次', true), 'en')).toBe('340余次 = ≥ 340');
+  // a unit with a name is still spelt out
+  expect(figureLabel(money('m', 1.5e8, ['a']), 'zh')).toBe('x = 150,000,000 元 · 投资');
+});
