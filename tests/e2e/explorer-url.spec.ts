@@ -4,7 +4,7 @@
  * language switch, a phone-sized screen, and an axe check of the main states.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle, injectAxe } from './fixtures';
+import { expect, seriousAxe, test, waitForMapIdle } from './fixtures';
 
 async function count(page: Page): Promise<number> {
   return Number(await page.getByTestId('item-list').getAttribute('data-count'));
@@ -149,21 +149,11 @@ test('on a phone the panel is a bottom sheet and the reader a full-screen overla
   await expect(page.getByTestId('report-reader')).toHaveCount(0);
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
-
 test('axe finds no serious or critical violations in the default, filtered, detail and reader states', async ({ page }) => {
   for (const url of ['/', '/?year=2022&category=road_bridge&hood=tiebei', '/?item=songpo-lu', '/?item=songpo-lu&reader=1&lang=en']) {
     await page.goto(url);
     await waitForMapIdle(page);
     await expect(page.getByTestId(url.includes('item=') ? 'item-detail' : 'item-list')).toBeVisible();
-    expect(await seriousViolations(page), url).toEqual([]);
+    expect(await seriousAxe(page), url).toEqual([]);
   }
 });

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, injectAxe, test } from './fixtures';
+import { expect, seriousAxe, test } from './fixtures';
 
 /** Export, share and statistics need the data and the list, not an idle map: wait for those. */
 const listReady = (page: Page) => expect(page.getByTestId('item-list')).toHaveAttribute('data-count', /\d+/);
@@ -22,16 +22,6 @@ async function download(page: Page, testid: string): Promise<string> {
   const text = readFileSync((await d.path())!, 'utf8');
   await page.getByTestId('export').locator('summary').click();
   return text;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
 }
 
 test('export after a filter yields exactly the listed items, as CSV and GeoJSON', async ({ page }) => {
@@ -89,7 +79,7 @@ test('a shared view link reopens the same view; statistics follow the filters an
   expect(await sum('chart-status')).toBe(n);
   expect(await sum('chart-category')).toBe(n);
   await expect(stats.getByTestId('chart-money-category')).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAxe(page)).toEqual([]);
 
   const bar = stats.getByTestId('chart-category').locator('button.bar-row').first();
   const key = await bar.getAttribute('data-key');
@@ -197,7 +187,7 @@ test('embed=1 renders map and list without the panels\' chrome, and links back t
   await expect(page.getByTestId('export')).toBeHidden();
   const full = page.getByTestId('embed-full');
   await expect(full).toHaveAttribute('href', /\/\?category=renewal&lang=en(#map=[\d./]+)?$/);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAxe(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('embed.png') });
 });
 
