@@ -138,7 +138,7 @@ const COUNT_TILES = `(map) => {
   const on = (e) => {
     if (e.dataType !== 'source' || !e.tile) return;
     if (e.sourceId === 'items' || e.sourceId === 'items-uncertainty') n.shapes++;
-    else if (e.sourceId === 'items-labels') n.labels++;
+    else if (e.sourceId === 'items-labels' || e.sourceId === 'items-area-labels') n.labels++;
   };
   map.on('data', on);
   return () => { map.off('data', on); return n; };

@@ -15,15 +15,14 @@ interface Rendered {
   [k: string]: string;
 }
 
-/** Items the map draws right now, one entry per item, read from the map (not pixels). */
+/**
+ * Items the map draws right now, one entry per item, read from the map (not pixels): shapes from
+ * MapLibre's rendered features less those hidden by feature-state, points from the bytes the GPU
+ * layer draws (controller.renderedItems; map-points.spec.ts checks those pixels).
+ */
 async function rendered(page: Page): Promise<Rendered[]> {
   await waitForMapIdle(page);
-  return page.evaluate((layers) => {
-    const map = (window as any).__atlasMap;
-    const byId = new Map<string, any>();
-    for (const f of map.queryRenderedFeatures({ layers })) byId.set(f.properties.id, f.properties);
-    return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
-  }, ITEM_LAYERS);
+  return page.evaluate(() => ((window as any).__atlasRendered() as Rendered[]).sort((a, b) => a.id.localeCompare(b.id)));
 }
 
 async function counts(page: Page): Promise<{ n: number; mapped: number }> {

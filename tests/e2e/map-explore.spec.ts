@@ -15,16 +15,13 @@ async function waitForMapIdle(page: Page): Promise<void> {
   }, undefined, { timeout: 120_000 });
 }
 
-const ITEM_LAYERS = ['items-area-fill', 'items-polygon-fill', 'items-line-exact', 'items-line-street', 'items-point'];
 const BRIDGE = 'guangzhoujie-kua-xiaolinghe-teda-qiao';
 
 /** Distinct items the map draws now. */
 async function renderedIds(page: Page): Promise<string[]> {
   await waitForMapIdle(page);
-  return page.evaluate((layers) => {
-    const map = (window as any).__atlasMap;
-    return [...new Set<string>(map.queryRenderedFeatures({ layers }).map((f: any) => f.properties.id as string))];
-  }, ITEM_LAYERS);
+  // shapes less those hidden by feature-state, points as the GPU layer draws them (controller.renderedItems)
+  return page.evaluate(() => (window as any).__atlasRendered().map((f: any) => f.id as string));
 }
 
 /** Sum of the area tray's counts (0 when it is not shown). */

@@ -18,7 +18,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AtlasData } from '../data';
-import { mapRecord, type FilterRecord } from '../filters';
+import { mapRecord, type FilterRecord, type MapRecord } from '../filters';
 import { escapeHtml } from '../escapeHtml';
 import { bboxOf, circleRing, labelPoint, type Bbox } from '../geometry';
 import type { Geometry, ItemFeature } from '../schema';
@@ -38,14 +38,20 @@ import {
   ITEM_SOURCES,
   itemLayers,
   labelField,
+  LABEL_DENSE_ITEMS,
   labelMinZoom,
   layerFilter,
 } from './itemLayers';
+import { changedBits, hasBit, statusOverride } from './featureStates';
 import { PlacingLayer, type PlacingHandlers } from './placing';
+import { PointLayer, type GpuPoint } from './pointLayer';
 
 setWorkerUrl(workerUrl);
 
 export type { Bbox };
+
+/** An item as the map draws it now: its feature properties (the filter record and names). */
+export type RenderedItem = MapRecord & { name: string; name_en: string; contributed: boolean };
 
 export interface MapSnapshot {
   url: string;
@@ -124,7 +130,27 @@ export class MapController {
   readonly #drawn = new Promise<void>((resolve) => (this.#itemsDrawn = resolve));
   #hovered: string | null = null;
   #selected: string | null = null;
-  #layers: LayerSpecification[] = itemLayers('st');
+  /** Built once: filters and the year's status reach shapes by feature-state and points through the GPU layer, never as new paint. */
+  readonly #layers: LayerSpecification[] = itemLayers('st', 'zh', 'atlas');
+  /** The points, drawn by the GPU (pointLayer.ts). */
+  readonly #points = new PointLayer();
+  /** Feature id per item index (null: not mapped), its record, and the item index of an id. */
+  #ids: (string | null)[] = [];
+  #records: MapRecord[] = [];
+  #indexOf = new Map<string, number>();
+  /**
+   * Items drawn by MapLibre layers that hide by feature-state: lines, polygons, uncertainty circles,
+   * contributed rings. Points are not among them (the GPU layer hides those), so at 100k points
+   * there is no feature-state to carry into every new tile.
+   */
+  #stateful: number[] = [];
+  #hasCircle = new Set<number>();
+  /** The matching items as last applied (a FilterIndex bitset; null = all shown), and as last asked for. */
+  #shown: Uint32Array | null = null;
+  #wantShown: Uint32Array | null = null;
+  /** The status key last applied ('st' = all years), and the one asked for. */
+  #statusKey = 'st';
+  #wantStatusKey = 'st';
 
   #container: HTMLElement;
   #coveredBottom: () => number;
@@ -189,7 +215,9 @@ export class MapController {
     // One handler over all item layers: the top-most item under the pointer wins (points over areas).
     const idAt = (e: MapMouseEvent): string | null => {
       if (!this.#loaded) return null;
-      const f = this.map.queryRenderedFeatures(e.point, { layers: [...ITEM_FEATURE_LAYERS] })[0];
+      // Hidden items stay in the tiles (drawn with opacity 0, or not drawn by the GPU layer): the
+      // same bitset that hides them drops them here.
+      const f = this.map.queryRenderedFeatures(e.point, { layers: [...ITEM_FEATURE_LAYERS] }).find((x) => this.#isShown(x.properties?.id as string | undefined));
       return (f?.properties?.id as string | undefined) ?? null;
     };
     this.map.on('mousemove', (e) => {
@@ -360,11 +388,16 @@ export class MapController {
     this.map.addSource(ITEM_SOURCES.items, { type: 'geojson', data: empty, promoteId: 'id' });
     this.map.addSource(ITEM_SOURCES.uncertainty, { type: 'geojson', data: empty, promoteId: 'id' });
     this.map.addSource(ITEM_SOURCES.areaLabels, { type: 'geojson', data: empty, promoteId: 'id' });
+    this.map.addSource(ITEM_SOURCES.labels, { type: 'geojson', data: empty, promoteId: 'id' });
     // Shapes under the basemap's points and labels, so stations and names stay readable over items;
     // item names on top, so they win label collisions against landmark names.
     for (const layer of this.#layers) {
       this.map.addLayer(layer, ITEM_LABEL_LAYERS.includes(layer.id) ? undefined : BASEMAP_LAYERS.contextPoint);
     }
+    // The points where the circle layer was drawn: above lines and areas, under the contributed rings.
+    this.map.addLayer(this.#points, ITEM_LAYERS.contributedLine);
+    // Tests read what the GPU layer draws through this handle (the same bytes it uploads).
+    (window as unknown as { __atlasRendered?: () => RenderedItem[] }).__atlasRendered = () => this.renderedItems();
   }
 
   /** Mapped items with their filter records as properties, and a circle per `near` item. */
@@ -380,12 +413,18 @@ export class MapController {
     const features: GeoJSON.Feature[] = [];
     const circles: GeoJSON.Feature[] = [];
     const areaLabels: GeoJSON.Feature[] = [];
+    const hadItems = this.#ids.length > 0;
+    this.#ids = items.map((item) => (item.geometry ? item.id : null));
+    this.#records = records.map(mapRecord);
+    this.#indexOf = new Map(items.map((item, i) => [item.id, i]));
+    this.#hasCircle = new Set();
+    this.#stateful = [];
     items.forEach((item, i) => {
       if (!item.geometry) return;
-      // What the filter expression reads (no search text: see filterExpression), plus the names
-      // the label layers draw.
+      // What the label filter expression reads (no search text: see filterExpression), plus the
+      // names the label layers draw.
       const properties = {
-        ...mapRecord(records[i]),
+        ...this.#records[i],
         name: item.properties.name,
         name_en: item.properties.name_en,
         contributed: item.properties.location.method === 'contributed',
@@ -394,7 +433,9 @@ export class MapController {
       const r = item.properties.location.uncertainty_m;
       if (item.properties.location.precision === 'near' && item.geometry.type === 'Point' && r) {
         circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(item.geometry.coordinates, r)] }, properties });
+        this.#hasCircle.add(i);
       }
+      if (item.geometry.type !== 'Point' || this.#hasCircle.has(i) || properties.contributed) this.#stateful.push(i);
       if (item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon') {
         // The larger area is named first (symbol-sort-key): a plan inside it gives way, not the other way round.
         const [w, so, e, n] = bboxOf([item.geometry])!;
@@ -405,13 +446,46 @@ export class MapController {
     this.#circles = circles;
     this.#areaLabels = areaLabels;
     this.#whenLoaded(() => {
+      // Another dataset: states keyed by the old ids go, and every state is applied afresh.
+      if (hadItems) for (const source of [ITEM_SOURCES.items, ITEM_SOURCES.uncertainty]) this.map.removeFeatureState({ source });
+      this.#shown = null;
+      this.#statusKey = 'st';
       this.#sendItems();
-      this.map.once('idle', () => this.#itemsDrawn());
+      // A dense dataset's label copy (labelled only from close in) is indexed once the map has drawn
+      // the items, so it does not delay them; a small one is drawn with them, labels included.
+      const dense = features.length > LABEL_DENSE_ITEMS;
+      if (!dense) this.#sendLabels();
+      this.map.once('idle', () => {
+        if (dense) this.#sendLabels();
+        this.#itemsDrawn();
+      });
       for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length, id), 24);
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
       this.setSelected(this.#selected);
+      this.#applyStates();
     });
+  }
+
+  /** Points and lines for the two label layers (their own source, see ITEM_SOURCES.labels), in the current datum. */
+  #sendLabels(): void {
+    const labelled = this.#features.filter((f) => f.geometry.type === 'Point' || f.geometry.type === 'LineString');
+    (this.map.getSource(ITEM_SOURCES.labels) as GeoJSONSource).setData(shiftCollection({ type: 'FeatureCollection', features: labelled }, this.#datum));
+  }
+
+  /** The points for the GPU layer, in the current datum, each with its item index and category colour. */
+  #sendPoints(): void {
+    const points: GpuPoint[] = [];
+    this.#features.forEach((f) => {
+      if (f.geometry.type !== 'Point') return;
+      const i = this.#indexOf.get(f.properties!.id as string)!;
+      points.push({ item: i, lngLat: this.#toMap(f.geometry.coordinates), colour: CATEGORY_COLOURS[this.#records[i].category] ?? '#555555' });
+    });
+    this.#points.setPoints(points, this.#ids.length);
+    // a new set of points starts all shown, in the all-years status: apply what is asked for
+    this.#points.setVisible(this.#shown);
+    this.#points.setStatuses((i) => this.#records[i]?.[this.#statusKey as 'st']);
+    this.#emphasise();
   }
 
   /** Items and circles in the current datum (circles are drawn in WGS-84 metres, then shifted). */
@@ -420,6 +494,7 @@ export class MapController {
     (this.map.getSource(ITEM_SOURCES.items) as GeoJSONSource).setData(fc(this.#features));
     (this.map.getSource(ITEM_SOURCES.uncertainty) as GeoJSONSource).setData(fc(this.#circles));
     (this.map.getSource(ITEM_SOURCES.areaLabels) as GeoJSONSource).setData(fc(this.#areaLabels));
+    this.#sendPoints();
   }
 
   /**
@@ -465,6 +540,7 @@ export class MapController {
     set(BASEMAP_SOURCES.boundaries, this.#data.boundaries as GeoJSON.FeatureCollection);
     this.#sendBasemapNames();
     this.#sendItems();
+    this.#sendLabels();
     this.setFocusArea(this.#focusArea);
     this.setPin(this.#pin.pin, this.#pin.radius);
     this.setPlace(this.#place);
@@ -493,11 +569,83 @@ export class MapController {
     return fromDatum(p, this.#datum);
   }
 
-  /** The user's filter as one expression on every item layer (no source rebuild). */
+  /**
+   * The user's filter as an expression on the label layers only: a hidden label must free its
+   * collision room, which takes a filter (re-tiling only the label sources, and only where labels
+   * are drawn at all). Shapes and points hide by `setVisibility`.
+   */
   setFilter(filter: FilterSpecification): void {
     this.#whenLoaded(() => {
-      for (const layer of this.#layers) this.map.setFilter(layer.id, layerFilter(layer.id, filter));
+      for (const id of ITEM_LABEL_LAYERS) this.map.setFilter(id, layerFilter(id, filter));
     });
+  }
+
+  /**
+   * Which items the filters show, as a FilterIndex bitset over item indices: the GPU layer gets one
+   * byte per point, shapes of items whose visibility changed get feature-state `hidden`. No tile is
+   * rebuilt.
+   */
+  setVisibility(shown: Uint32Array): void {
+    this.#wantShown = shown;
+    this.#whenLoaded(() => this.#applyStates());
+  }
+
+  /** Brings visibility and the year's status to what was last asked for, touching only what differs. */
+  #applyStates(): void {
+    const n = this.#ids.length;
+    const set = (i: number, state: Record<string, unknown>) => {
+      const id = this.#ids[i];
+      if (id == null) return;
+      this.map.setFeatureState({ source: ITEM_SOURCES.items, id }, state);
+      if (this.#hasCircle.has(i)) this.map.setFeatureState({ source: ITEM_SOURCES.uncertainty, id }, state);
+    };
+    const want = this.#wantShown;
+    // A bitset of another dataset (or none yet) waits for the next one.
+    if (want && want.length === Math.ceil(n / 32) && want !== this.#shown) {
+      const stateful = new Set(this.#stateful);
+      for (const i of changedBits(this.#shown, want, n)) if (stateful.has(i)) set(i, { hidden: !hasBit(want, i) });
+      this.#shown = want;
+      this.#points.setVisible(want);
+    }
+    const key = this.#wantStatusKey;
+    if (key !== this.#statusKey) {
+      for (const i of this.#stateful) {
+        const before = statusOverride(this.#records[i], this.#statusKey);
+        const after = statusOverride(this.#records[i], key);
+        if (before !== after) set(i, { st: after });
+      }
+      this.#statusKey = key;
+      this.#points.setStatuses((i) => this.#records[i]?.[key as 'st']);
+    }
+  }
+
+  #isShown(id: string | undefined): boolean {
+    const i = id === undefined ? undefined : this.#indexOf.get(id);
+    return i !== undefined && hasBit(this.#shown, i);
+  }
+
+  /**
+   * The items drawn in the map's view now, one entry per item with its properties: points from what
+   * the GPU layer draws, shapes from MapLibre's rendered features less the hidden ones. For tests
+   * and the benchmark (window.__atlasRendered).
+   */
+  renderedItems(): RenderedItem[] {
+    if (!this.#loaded) return [];
+    const byId = new Map<string, RenderedItem>();
+    const shapes = ITEM_FEATURE_LAYERS.filter((l) => l !== ITEM_LAYERS.point);
+    for (const f of this.map.queryRenderedFeatures({ layers: [...shapes] })) {
+      const id = f.properties?.id as string | undefined;
+      if (id && this.#isShown(id)) byId.set(id, f.properties as RenderedItem);
+    }
+    const canvas = this.map.getCanvas();
+    for (const f of this.#features) {
+      if (f.geometry.type !== 'Point') continue;
+      const id = f.properties!.id as string;
+      if (!this.#points.isDrawn(this.#indexOf.get(id)!)) continue;
+      const p = this.map.project(this.#toMap(f.geometry.coordinates));
+      if (p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight) byId.set(id, f.properties as RenderedItem);
+    }
+    return [...byId.values()];
   }
 
   /** MapLibre reads a control's tooltip and label once, when the control is added. */
@@ -533,15 +681,14 @@ export class MapController {
     });
   }
 
-  /** Which year's status styles the items ('st' = all years). */
+  /**
+   * Which year's status styles the items ('st' = all years): one byte per point in the GPU layer,
+   * and feature-state `st` on the shapes whose status that year differs from the all-years one
+   * (new paint would re-tile every item source).
+   */
   setStatusKey(key: string): void {
-    this.#whenLoaded(() => {
-      this.#layers = itemLayers(key);
-      for (const layer of this.#layers) {
-        if (!('paint' in layer) || !layer.paint) continue;
-        for (const [prop, value] of Object.entries(layer.paint)) this.map.setPaintProperty(layer.id, prop as never, value as never);
-      }
-    });
+    this.#wantStatusKey = key;
+    this.#whenLoaded(() => this.#applyStates());
   }
 
   #setState(id: string | null, key: 'hover' | 'selected', value: boolean): void {
@@ -554,6 +701,7 @@ export class MapController {
       this.#setState(this.#hovered, 'hover', false);
       this.#hovered = id;
       this.#setState(id, 'hover', true);
+      this.#emphasise();
     });
   }
 
@@ -562,7 +710,13 @@ export class MapController {
       this.#setState(this.#selected, 'selected', false);
       this.#selected = id;
       this.#setState(id, 'selected', true);
+      this.#emphasise();
     });
+  }
+
+  #emphasise(): void {
+    const at = (id: string | null) => (id === null ? -1 : (this.#indexOf.get(id) ?? -1));
+    this.#points.setEmphasis(at(this.#hovered), at(this.#selected));
   }
 
   /** Placing mode (src/lib/map/placing.ts) on top of the items, once the style is in. */

@@ -8,8 +8,14 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { CATEGORY_COLOURS } from '../taxonomy';
 
-/** `areaLabels`: one point per polygon item, where its name goes (geometry.ts labelPoint). */
-export const ITEM_SOURCES = { items: 'items', uncertainty: 'items-uncertainty', areaLabels: 'items-area-labels' } as const;
+/**
+ * `areaLabels`: one point per polygon item, where its name goes (geometry.ts labelPoint).
+ * `labels`: a copy of the points and lines for the two label layers only. A hidden label must also
+ * give up its collision room, which only a filter does, and a filter re-tiles its whole source; on
+ * a source of their own, that touches labels alone (drawn from zoom 10.5, or 15 when dense, so
+ * below that no label tile is even loaded), never the shapes or the points.
+ */
+export const ITEM_SOURCES = { items: 'items', uncertainty: 'items-uncertainty', areaLabels: 'items-area-labels', labels: 'items-labels' } as const;
 
 export const ITEM_LAYERS = {
   areaFill: 'items-area-fill',
@@ -22,6 +28,8 @@ export const ITEM_LAYERS = {
   lineExact: 'items-line-exact',
   lineStreet: 'items-line-street',
   point: 'items-point',
+  /** The points as the GPU draws them (pointLayer.ts): a custom layer, not a MapLibre style layer. */
+  pointGpu: 'items-point-gpu',
   contributedLine: 'items-contributed-line',
   contributedPoint: 'items-contributed-point',
   label: 'items-label',
@@ -61,19 +69,51 @@ const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], f
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const emphasised: ExpressionSpecification = ['any', hover, selected];
 
+/**
+ * Set by the controller on the shapes of items the filters leave out: a hidden shape stays in its
+ * tiles and draws nothing, so a filter change repaints without re-tiling (`setFilter` rebuilt every
+ * loaded tile in MapLibre's worker, ~2 s CPU at 100k items). Only shapes carry it; points hide in
+ * the GPU layer (pointLayer.ts).
+ */
+export const hidden: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
+
 const isPolygon: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 const precisionIs = (p: string): ExpressionSpecification => ['==', ['get', 'precision'], p];
 
+/**
+ * The status a shape is drawn with in the Atlas: feature-state `st` where the controller set one
+ * (the chosen year's status, only on items where it differs from the all-years property), else the
+ * property. Changing the year then repaints by feature-state instead of re-tiling with new paint.
+ */
+export const stateStatus: ExpressionSpecification = ['coalesce', ['feature-state', 'st'], ['get', 'st']] as ExpressionSpecification;
+
 /** `completed`, `under_way`, `planned` → three values; unknown ('') falls to the last. */
-function byStatus(key: string, completed: unknown, underWay: unknown, planned: unknown): ExpressionSpecification {
-  return ['match', ['get', key], 'completed', completed, 'under_way', underWay, planned] as ExpressionSpecification;
+function byStatus(status: ExpressionSpecification, completed: unknown, underWay: unknown, planned: unknown): ExpressionSpecification {
+  return ['match', status, 'completed', completed, 'under_way', underWay, planned] as ExpressionSpecification;
 }
 
 /**
+ * A point's circle, by status and emphasis: the one table the MapLibre circle layer (the naive
+ * design, the bench's baseline) and the GPU layer (pointLayer.ts) both draw from, so they look the
+ * same. Completed: solid; under way: tinted core with a thick ring; planned: hollow.
+ */
+export const POINT_STYLE = {
+  radius: 7,
+  radiusEmphasised: 10,
+  /** completed, under way, planned */
+  strokeWidth: [1.5, 3, 2] as const,
+  strokeWidthEmphasised: 3.5,
+  fillOpacity: [1, 0.35, 1] as const,
+  /** Planned points are hollow: a white core; completed points have a white ring. */
+  white: '#ffffff',
+  selectedStroke: '#111111',
+} as const;
+
+/**
  * The base filter of each layer (geometry and precision). The user's filters are ANDed onto it
- * by the controller, so a filter change is one `setFilter` per layer.
+ * for the label layers (and on the naive page, every layer: see LayerMode).
  */
 export const BASE_FILTERS: Record<string, FilterSpecification> = {
   [ITEM_LAYERS.areaFill]: ['all', isPolygon, precisionIs('area')],
@@ -115,6 +155,17 @@ export function labelField(lang: 'zh' | 'en'): ExpressionSpecification {
   return ['get', lang === 'zh' ? 'name' : 'name_en'];
 }
 
+/**
+ * How the layers take the user's filters and the year:
+ * - `naive`: every layer filtered by `setFilter` and styled by the year's status property (new
+ *   paint per year); labels on the item sources. Simple, and each change re-tiles every item source:
+ *   the benchmark's baseline page draws this.
+ * - `atlas`: shapes hide and take the year's status by feature-state, the points are drawn by the
+ *   GPU layer (the `items-point` circle layer stays, invisible, for hit-testing), and only the label
+ *   layers are filtered, on a source of their own.
+ */
+export type LayerMode = 'naive' | 'atlas';
+
 const labelPaint: SymbolLayerSpecification['paint'] = {
   'text-color': '#24221e',
   'text-halo-color': '#ffffff',
@@ -122,9 +173,14 @@ const labelPaint: SymbolLayerSpecification['paint'] = {
   'text-opacity': ['case', emphasised, 1, 0.9],
 };
 
-export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSpecification[] {
-  const s = (c: unknown, u: unknown, p: unknown) => byStatus(statusKey, c, u, p);
+export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh', mode: LayerMode = 'naive'): LayerSpecification[] {
+  const atlas = mode === 'atlas';
+  const status: ExpressionSpecification = atlas ? stateStatus : ['get', statusKey];
+  const s = (c: unknown, u: unknown, p: unknown) => byStatus(status, c, u, p);
+  /** `value`, or 0 for a hidden shape (atlas mode). */
+  const shown = (value: unknown): ExpressionSpecification => (atlas ? ['case', hidden, 0, value] : value) as ExpressionSpecification;
   const src = ITEM_SOURCES.items;
+  const P = POINT_STYLE;
   const lineWidth: ExpressionSpecification = ['case', emphasised, 7, s(5, 4, 3)];
   return [
     {
@@ -135,7 +191,7 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       paint: {
         'fill-pattern': ['concat', HATCH_PREFIX, ['get', 'category']],
         // close in, a large area's hatching would hide the streets it is about
-        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, ['case', emphasised, 0.9, 0.55], 15, ['case', emphasised, 0.5, 0.18]],
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, shown(['case', emphasised, 0.9, 0.55]), 15, shown(['case', emphasised, 0.5, 0.18])],
       },
     },
     {
@@ -143,35 +199,35 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       type: 'fill',
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.polygonFill],
-      paint: { 'fill-color': categoryColour, 'fill-opacity': ['case', emphasised, 0.7, s(0.55, 0.3, 0.08)] },
+      paint: { 'fill-color': categoryColour, 'fill-opacity': shown(['case', emphasised, 0.7, s(0.55, 0.3, 0.08)]) },
     },
     {
       id: ITEM_LAYERS.uncertaintyFill,
       type: 'fill',
       source: ITEM_SOURCES.uncertainty,
       filter: BASE_FILTERS[ITEM_LAYERS.uncertaintyFill],
-      paint: { 'fill-color': categoryColour, 'fill-opacity': ['case', emphasised, 0.22, 0.08] },
+      paint: { 'fill-color': categoryColour, 'fill-opacity': shown(['case', emphasised, 0.22, 0.08]) },
     },
     {
       id: ITEM_LAYERS.uncertaintyLine,
       type: 'line',
       source: ITEM_SOURCES.uncertainty,
       filter: BASE_FILTERS[ITEM_LAYERS.uncertaintyLine],
-      paint: { 'line-color': categoryColour, 'line-width': 1, 'line-opacity': 0.6, 'line-dasharray': [2, 2] },
+      paint: { 'line-color': categoryColour, 'line-width': 1, 'line-opacity': shown(0.6), 'line-dasharray': [2, 2] },
     },
     {
       id: ITEM_LAYERS.polygonLine,
       type: 'line',
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.polygonLine],
-      paint: { 'line-color': categoryColour, 'line-width': ['case', emphasised, 4, s(2.5, 2, 1.5)] },
+      paint: { 'line-color': categoryColour, 'line-width': ['case', emphasised, 4, s(2.5, 2, 1.5)], 'line-opacity': shown(1) },
     },
     {
       id: ITEM_LAYERS.areaLine,
       type: 'line',
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.areaLine],
-      paint: { 'line-color': categoryColour, 'line-width': ['case', emphasised, 4, 2], 'line-dasharray': [3, 2] },
+      paint: { 'line-color': categoryColour, 'line-width': ['case', emphasised, 4, 2], 'line-opacity': shown(1), 'line-dasharray': [3, 2] },
     },
     {
       id: ITEM_LAYERS.lineCasing,
@@ -179,7 +235,7 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.lineCasing],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ['case', selected, '#111111', '#ffffff'], 'line-width': ['+', lineWidth, 3], 'line-opacity': ['case', emphasised, 1, 0.8] },
+      paint: { 'line-color': ['case', selected, '#111111', '#ffffff'], 'line-width': ['+', lineWidth, 3], 'line-opacity': shown(['case', emphasised, 1, 0.8]) },
     },
     {
       id: ITEM_LAYERS.lineExact,
@@ -187,7 +243,7 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.lineExact],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': categoryColour, 'line-width': lineWidth, 'line-opacity': s(1, 0.85, 0.6) },
+      paint: { 'line-color': categoryColour, 'line-width': lineWidth, 'line-opacity': shown(s(1, 0.85, 0.6)) },
     },
     {
       id: ITEM_LAYERS.lineStreet,
@@ -195,7 +251,7 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.lineStreet],
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': categoryColour, 'line-width': lineWidth, 'line-opacity': s(1, 0.85, 0.6), 'line-dasharray': [2, 1.2] },
+      paint: { 'line-color': categoryColour, 'line-width': lineWidth, 'line-opacity': shown(s(1, 0.85, 0.6)), 'line-dasharray': [2, 1.2] },
     },
     {
       id: ITEM_LAYERS.point,
@@ -203,12 +259,17 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.point],
       paint: {
-        'circle-radius': ['case', emphasised, 10, 7],
-        // completed: solid; under way: tinted core with a thick ring; planned: hollow
-        'circle-color': s(categoryColour, categoryColour, '#ffffff'),
-        'circle-opacity': s(1, 0.35, 1),
-        'circle-stroke-color': ['case', selected, '#111111', s('#ffffff', categoryColour, categoryColour)],
-        'circle-stroke-width': ['case', emphasised, 3.5, s(1.5, 3, 2)],
+        'circle-radius': ['case', emphasised, P.radiusEmphasised, P.radius],
+        'circle-stroke-width': ['case', emphasised, P.strokeWidthEmphasised, s(...P.strokeWidth)],
+        // atlas: the GPU layer draws the points; this layer only answers "what is under the
+        // pointer" (MapLibre skips drawing a circle layer whose opacities are both 0).
+        ...(atlas
+          ? { 'circle-opacity': 0, 'circle-stroke-opacity': 0 }
+          : {
+              'circle-color': s(categoryColour, categoryColour, P.white),
+              'circle-opacity': s(...P.fillOpacity),
+              'circle-stroke-color': ['case', selected, P.selectedStroke, s(P.white, categoryColour, categoryColour)],
+            }),
       },
     },
     // Contributed locations (geo/contribute/): a thin grey ring around the item's own symbol, so
@@ -218,19 +279,19 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
       type: 'line',
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.contributedLine],
-      paint: { 'line-color': CONTRIBUTED_GREY, 'line-width': 1.2, 'line-gap-width': 7, 'line-dasharray': [1, 1.5] },
+      paint: { 'line-color': CONTRIBUTED_GREY, 'line-width': 1.2, 'line-gap-width': 7, 'line-opacity': shown(1), 'line-dasharray': [1, 1.5] },
     },
     {
       id: ITEM_LAYERS.contributedPoint,
       type: 'circle',
       source: src,
       filter: BASE_FILTERS[ITEM_LAYERS.contributedPoint],
-      paint: { 'circle-radius': ['case', emphasised, 14, 11], 'circle-opacity': 0, 'circle-stroke-color': CONTRIBUTED_GREY, 'circle-stroke-width': 1.2 },
+      paint: { 'circle-radius': ['case', emphasised, 14, 11], 'circle-opacity': 0, 'circle-stroke-color': CONTRIBUTED_GREY, 'circle-stroke-opacity': shown(1), 'circle-stroke-width': 1.2 },
     },
     {
       id: ITEM_LAYERS.label,
       type: 'symbol',
-      source: src,
+      source: atlas ? ITEM_SOURCES.labels : src,
       filter: BASE_FILTERS[ITEM_LAYERS.label],
       minzoom: LABEL_MINZOOM,
       layout: {
@@ -246,7 +307,7 @@ export function itemLayers(statusKey: string, lang: 'zh' | 'en' = 'zh'): LayerSp
     {
       id: ITEM_LAYERS.labelLine,
       type: 'symbol',
-      source: src,
+      source: atlas ? ITEM_SOURCES.labels : src,
       filter: BASE_FILTERS[ITEM_LAYERS.labelLine],
       minzoom: LABEL_MINZOOM,
       layout: {

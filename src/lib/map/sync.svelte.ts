@@ -16,7 +16,10 @@ export function syncMap(s: AtlasState, controller: () => MapController | undefin
   // The map's features carry no search text, so pinyin arriving later (a new `records`) must not
   // re-send every feature to MapLibre's worker: only the items (a new data file) do.
   $effect(() => controller()?.setItems(s.items, untrack(() => s.records)));
+  // Labels are filtered by expression (they must free their collision room); shapes and points
+  // hide by the FilterIndex bitset, without re-tiling (controller.setVisibility).
   $effect(() => controller()?.setFilter(filterExpression(s.filters, s.records)));
+  $effect(() => controller()?.setVisibility(s.matching));
   $effect(() => controller()?.setStatusKey(statusKey(s.filters.year)));
   $effect(() => controller()?.setLanguage(s.lang, mapUiStrings(s.lang)));
   // English basemap names need pinyin (a lazy chunk); an item of the same name lends its translation.
