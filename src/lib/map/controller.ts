@@ -148,6 +148,9 @@ export class MapController {
   /** The matching items as last applied (a FilterIndex bitset; null = all shown), and as last asked for. */
   #shown: Uint32Array | null = null;
   #wantShown: Uint32Array | null = null;
+  /** The user's filter as the label layers should have it, and as each has it now. */
+  #labelFilter: FilterSpecification = ['all'];
+  #labelFilterOn = new Map<string, FilterSpecification>();
   /** The status key last applied ('st' = all years), and the one asked for. */
   #statusKey = 'st';
   #wantStatusKey = 'st';
@@ -207,6 +210,9 @@ export class MapController {
       this.#addOverlayLayers();
       this.#loaded = true;
       for (const f of this.#queue.splice(0)) f();
+    });
+    this.map.on('zoom', () => {
+      if (this.#loaded) this.#applyLabelFilter();
     });
     this.map.on('moveend', () => {
       const [lng, lat] = fromDatum(this.map.getCenter().toArray(), this.#datum);
@@ -396,8 +402,13 @@ export class MapController {
     }
     // The points where the circle layer was drawn: above lines and areas, under the contributed rings.
     this.map.addLayer(this.#points, ITEM_LAYERS.contributedLine);
-    // Tests read what the GPU layer draws through this handle (the same bytes it uploads).
-    (window as unknown as { __atlasRendered?: () => RenderedItem[] }).__atlasRendered = () => this.renderedItems();
+    // Tests read what the GPU layer draws through these handles (the same bytes it uploads).
+    const w = window as unknown as { __atlasRendered?: () => RenderedItem[]; __atlasPoint?: (id: string) => { drawn: boolean; status: number } };
+    w.__atlasRendered = () => this.renderedItems();
+    w.__atlasPoint = (id) => {
+      const i = this.#indexOf.get(id) ?? -1;
+      return { drawn: this.#points.isDrawn(i), status: this.#points.statusDrawn(i) };
+    };
   }
 
   /** Mapped items with their filter records as properties, and a circle per `near` item. */
@@ -460,6 +471,7 @@ export class MapController {
         this.#itemsDrawn();
       });
       for (const id of ITEM_LABEL_LAYERS) this.map.setLayerZoomRange(id, labelMinZoom(features.length, id), 24);
+      this.#applyLabelFilter();
       // feature-state survives setData, but re-apply in case ids changed
       this.setHover(this.#hovered);
       this.setSelected(this.#selected);
@@ -575,9 +587,24 @@ export class MapController {
    * are drawn at all). Shapes and points hide by `setVisibility`.
    */
   setFilter(filter: FilterSpecification): void {
-    this.#whenLoaded(() => {
-      for (const id of ITEM_LABEL_LAYERS) this.map.setFilter(id, layerFilter(id, filter));
-    });
+    this.#labelFilter = filter;
+    this.#whenLoaded(() => this.#applyLabelFilter());
+  }
+
+  /**
+   * Sets the label filter on each label layer the current zoom draws; a layer out of its zoom range
+   * gets it when the map zooms into range ('zoom' fires before the frame that would load its
+   * tiles). A filter on a layer not drawn would still cost a style update and a second frame.
+   */
+  #applyLabelFilter(): void {
+    const zoom = this.map.getZoom();
+    for (const id of ITEM_LABEL_LAYERS) {
+      if (this.#labelFilterOn.get(id) === this.#labelFilter) continue;
+      const min = this.map.getLayer(id)?.minzoom ?? 0;
+      if (zoom < min) continue;
+      this.map.setFilter(id, layerFilter(id, this.#labelFilter));
+      this.#labelFilterOn.set(id, this.#labelFilter);
+    }
   }
 
   /**

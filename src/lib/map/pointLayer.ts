@@ -236,6 +236,12 @@ export class PointLayer implements CustomLayerInterface {
     return k >= 0 && this.#visible[k] === 1;
   }
 
+  /** The status the point of item `i` is drawn with (statusCode), or -1 when the item has no point. */
+  statusDrawn(item: number): number {
+    const k = item >= 0 && item < this.#instanceOf.length ? this.#instanceOf[item] : -1;
+    return k >= 0 ? this.#status[k] : -1;
+  }
+
   /** Number of points drawn (visible). */
   drawnCount(): number {
     let n = 0;
