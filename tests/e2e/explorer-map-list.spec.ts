@@ -3,7 +3,7 @@
  * the detail shows the item's evidence and quotes, and the reader links back to the map.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { expect, openSecondRowByKeyboard, test, waitForMapIdle } from './fixtures';
 
 /** Item layers (src/lib/map/itemLayers.ts ITEM_FEATURE_LAYERS). */
 const ITEM_LAYERS = ['items-area-fill', 'items-polygon-fill', 'items-line-exact', 'items-line-street', 'items-point'];
@@ -187,15 +187,7 @@ test('hover and selection sync list and map both ways; the detail shows evidence
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
   await page.getByTestId('search').fill('');
-  const list = page.getByTestId('item-list');
-  await list.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  const active = await list.getAttribute('aria-activedescendant');
-  expect(active).toMatch(/^row-/);
-  await page.keyboard.press('Enter');
-  await expect(detail).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`item=${active!.slice(4)}`));
+  await openSecondRowByKeyboard(page);
 });
 
 test('the reader links both ways: a selection scrolls to its sentence, a mention selects its item', async ({ page }) => {

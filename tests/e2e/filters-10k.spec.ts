@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { syntheticItems } from '../../bench/synthetic';
 import { statusAt } from '../../src/lib/filters';
 import { BoundaryCollection, ItemCollection } from '../../src/lib/schema';
-import { expect, seriousAxe, test } from './fixtures';
+import { expect, openSecondRowByKeyboard, seriousAxe, test } from './fixtures';
 import { readData, serve } from './dataFixtures';
 
 const N = 10_000;
@@ -112,19 +112,11 @@ test('10k items: a deep link selects; a category and a year hide and restyle exa
   // them before their tiles load: every name drawn belongs to an item the year keeps.
   await page.evaluate(() => (window as any).__atlasMap.jumpTo({ center: [121.15, 41.12], zoom: 15.5 }));
   await idle(page);
-  const labels = await page.evaluate(() => (window as any).__atlasMap.queryRenderedFeatures({ layers: ['items-label'] }).map((f: any) => f.properties.id as string));
+  const labels: string[] = await page.evaluate(() => (window as any).__atlasMap.queryRenderedFeatures({ layers: ['items-label'] }).map((f: any) => f.properties.id as string));
   expect(labels.length).toBeGreaterThan(3);
   expect(labels.filter((id) => statusAt(byId.get(id)!.properties.mentions, 2021) === ''), 'labels of items without a 2021 mention').toEqual([]);
 
   // The list still works by keyboard at this size: arrows move the active row, Enter opens it.
-  const list = page.getByTestId('item-list');
-  await list.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  const active = await list.getAttribute('aria-activedescendant');
-  expect(active).toMatch(/^row-/);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('item-detail')).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`item=${active!.slice(4)}`));
+  await openSecondRowByKeyboard(page);
   expect(await seriousAxe(page)).toEqual([]);
 });

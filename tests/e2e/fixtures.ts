@@ -78,3 +78,16 @@ export async function seriousAxe(page: Page): Promise<string[]> {
       .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
 }
+
+/** The list by keyboard: focus it, ArrowDown twice moves the active row, Enter opens that row's detail. */
+export async function openSecondRowByKeyboard(page: Page): Promise<void> {
+  const list = page.getByTestId('item-list');
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const active = await list.getAttribute('aria-activedescendant');
+  expect(active).toMatch(/^row-/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`item=${active!.slice(4)}`));
+}
