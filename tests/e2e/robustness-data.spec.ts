@@ -145,35 +145,40 @@ test.describe('hostile data', () => {
 
 test.describe('long unbroken strings', () => {
   const LONG = (w: string) => w.repeat(12);
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    test(`never widen the detail panel (${viewport.width}px)`, async ({ page }) => {
-      await page.setViewportSize(viewport);
-      const items = readJson('items.geojson');
-      const f = items.features.find((x: any) => x.properties.location.evidence.length && x.properties.neighbourhoods.length);
-      const p = f.properties;
-      p.name = LONG('凌河区松坡路');
-      p.name_en = LONG('Supercalifragilistic');
-      p.note = LONG('https://example.invalid/very/long/path/');
-      p.neighbourhoods.push(LONG('unknownneighbourhood'));
-      p.mentions[0].status_words = LONG('建成通车投入使用');
-      p.mentions[0].status_rule = LONG('rule_without_spaces_');
-      p.location.note = LONG('NoSpacesAtAllInThisNote');
-      p.location.method = LONG('method-id-');
-      p.location.evidence[0].says = LONG('ADDRESS_WITHOUT_BREAKS_');
-      p.location.evidence[0].src_crs = LONG('EPSG:4326;');
-      await serve(page, 'items.geojson', JSON.stringify(items));
-      await page.goto(`/?item=${f.id}`);
-      const detail = page.getByTestId('item-detail');
-      await expect(detail).toContainText('SupercalifragilisticSupercalifragilistic');
-      const widths = await detail.evaluate((el) => {
-        const over = [...el.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1);
-        return { scroll: el.scrollWidth, client: el.clientWidth, over: over.map((c) => c.tagName + '.' + c.className).slice(0, 5) };
+  // Both widths in one page (the detail re-lays itself out on a resize, as on a rotated phone):
+  // one load of the map instead of two.
+  test('never widen the detail panel (1280px, 390px)', async ({ page }) => {
+    const items = readJson('items.geojson');
+    const f = items.features.find((x: any) => x.properties.location.evidence.length && x.properties.neighbourhoods.length);
+    const p = f.properties;
+    p.name = LONG('凌河区松坡路');
+    p.name_en = LONG('Supercalifragilistic');
+    p.note = LONG('https://example.invalid/very/long/path/');
+    p.neighbourhoods.push(LONG('unknownneighbourhood'));
+    p.mentions[0].status_words = LONG('建成通车投入使用');
+    p.mentions[0].status_rule = LONG('rule_without_spaces_');
+    p.location.note = LONG('NoSpacesAtAllInThisNote');
+    p.location.method = LONG('method-id-');
+    p.location.evidence[0].says = LONG('ADDRESS_WITHOUT_BREAKS_');
+    p.location.evidence[0].src_crs = LONG('EPSG:4326;');
+    await serve(page, 'items.geojson', JSON.stringify(items));
+    await page.goto(`/?item=${f.id}`);
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await test.step(`never widen the detail panel (${viewport.width}px)`, async () => {
+        await page.setViewportSize(viewport);
+        const detail = page.getByTestId('item-detail');
+        await expect(detail).toContainText('SupercalifragilisticSupercalifragilistic');
+        await expect.poll(() => detail.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1)).toBe(true);
+        const widths = await detail.evaluate((el) => {
+          const over = [...el.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1);
+          return { scroll: el.scrollWidth, client: el.clientWidth, over: over.map((c) => c.tagName + '.' + c.className).slice(0, 5) };
+        });
+        expect(widths.over).toEqual([]);
+        expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+        await page.screenshot({ path: test.info().outputPath(`long-${viewport.width}.png`) });
       });
-      expect(widths.over).toEqual([]);
-      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-      await page.screenshot({ path: test.info().outputPath(`long-${viewport.width}.png`) });
-    });
-  }
+    }
+  });
 });
 
 test('the Content-Security-Policy is sent and met: 0 violations with the map, detail and reader open', async ({ page }) => {
