@@ -7,7 +7,7 @@
 import gcoord from 'gcoord';
 import type { Page } from '@playwright/test';
 import { CATEGORY_COLOURS } from '../../src/lib/taxonomy';
-import { expect, test } from './fixtures';
+import { expect, goInApp, test } from './fixtures';
 import { MARK, serveTiles, type Provider } from './tileRig';
 
 const ID = 'liaoshen-zhanyi-jinianguan';
@@ -176,11 +176,11 @@ test.describe('failing tiles fall back to offline, with a notice, keeping the st
   test.use({ expectedConsoleErrors: [/Failed to load resource: the server responded with a status of (403|500)/] });
   const START = `/?year=2022&item=${ID}`;
 
-  // The three failure kinds in one page, one after another (a step each, named as the tests they
+  // The four failure kinds in one page, one after another (a step each, named as the tests they
   // were): each step serves osm its own way (the newest route wins), chooses it, sees the fallback,
-  // and dismisses the notice. One load of the map instead of three; the hang goes last, its tile
-  // requests are never answered.
-  test('osm answering 403, 500, or hanging', async ({ page, guard }) => {
+  // and dismisses the notice; then amap with the browser offline. One load of the map instead of
+  // four; the hang's tile requests are never answered.
+  test('osm answering 403, 500, or hanging; the browser being offline', async ({ page, context, guard }) => {
     test.setTimeout(240_000);
     await page.goto(`${START}${HASH}`);
     await waitForMapIdle(page);
@@ -220,22 +220,24 @@ test.describe('failing tiles fall back to offline, with a notice, keeping the st
         await expect(notice).toHaveCount(0);
       });
     }
-  });
 
-  test('the browser being offline', async ({ page, context }) => {
-    const asked = await serveTiles(page, 'amap', { mark: GCJ });
-    await page.goto(`/?lang=en&item=${ID}${HASH}`);
-    await waitForMapIdle(page);
-    // The pinyin chunk loads after the map's first idle: let it arrive before the network goes,
-    // or its failed fetch (a notice of its own) would be part of this test.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/assets/pinyin-')), undefined, { timeout: 60_000 });
-    await context.setOffline(true);
-    await choose(page, 'amap');
-    await expect(page.getByTestId('notice').filter({ hasText: 'AMap' })).toContainText('the browser is offline');
-    expect(asked).toEqual([]);
-    // The camera went nowhere: still the WGS-84 memorial, unshifted.
-    const s = await mapState(page);
-    expect(s.lng).toBeCloseTo(WGS[0], 5);
-    await context.setOffline(false);
+    await test.step('the browser being offline', async () => {
+      const asked = await serveTiles(page, 'amap', { mark: GCJ });
+      // Back on the memorial (the steps above zoomed with the wheel), in English, in-app.
+      await goInApp(page, `/?lang=en&item=${ID}${HASH}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await waitForMapIdle(page);
+      // The pinyin chunk loads after the map's first idle: let it arrive before the network goes,
+      // or its failed fetch (a notice of its own) would be part of this test.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/assets/pinyin-')), undefined, { timeout: 60_000 });
+      await context.setOffline(true);
+      await choose(page, 'amap');
+      await expect(page.getByTestId('notice').filter({ hasText: 'AMap' })).toContainText('the browser is offline');
+      expect(asked).toEqual([]);
+      // The camera went nowhere: still the WGS-84 memorial, unshifted.
+      const s = await mapState(page);
+      expect(s.lng).toBeCloseTo(WGS[0], 5);
+      await context.setOffline(false);
+    });
   });
 });
