@@ -1,6 +1,7 @@
 /**
  * A phone user with a finger: tapping a symbol on the map peeks at its item, the sheet's handle
- * expands the panel, and axe finds nothing serious at phone size (default, detail, reader).
+ * expands and shrinks the panel, axe finds nothing serious at phone size (default, detail, reader),
+ * and the title bar fits.
  */
 import type { Page } from '@playwright/test';
 import { expect, goInApp, test, waitForMapIdle, injectAxe } from './fixtures';
@@ -18,12 +19,36 @@ async function screenPointOf(page: Page, id: string): Promise<{ x: number; y: nu
   }, id);
 }
 
-// Both phone checks share one page (a step each, named as the tests they were): one load of the
-// software-rendered map instead of two. The second starts from '/', opened in-app.
-test('a phone: a tapped symbol peeks, the sheet handle expands the panel, axe finds nothing serious', async ({ page }) => {
+// The phone checks share one page (a step each, named as the tests they were; the last came from
+// ux-atlas.spec.ts): one load of the software-rendered map instead of three. Later steps start
+// from their URL opened in-app.
+test('a phone: a tapped symbol peeks, the sheet handle expands and shrinks the panel, axe finds nothing serious, the title bar fits', async ({ page }) => {
   await test.step('tapping a symbol on the map opens a peek card above the sheet; its button opens the item', () => peekAndOpen(page));
   await test.step('the sheet handle expands the panel by tap, and axe finds nothing serious on a phone', () => sheetAndAxe(page));
+  await test.step('the bottom sheet expands and shrinks with its handle, and the title bar fits', () => sheetAndTitleBar(page));
 });
+
+/** From ux-atlas.spec.ts: the same phone, so the same page. */
+async function sheetAndTitleBar(page: Page): Promise<void> {
+  await goInApp(page, '/?lang=en');
+  await expect(page.getByTestId('report-reader')).toHaveCount(0);
+  await expect(page.getByTestId('item-detail')).toHaveCount(0);
+  const panel = page.locator('#panel');
+  const handle = page.locator('[data-testid="sheet-handle"]:visible');
+  const main = await page.locator('main').boundingBox();
+  const before = (await panel.boundingBox())!.height;
+  await expect(handle).toHaveAttribute('aria-expanded', 'false');
+  await handle.tap();
+  await expect(handle).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(async () => (await panel.boundingBox())!.height).toBeGreaterThan(main!.height * 0.85);
+  await handle.tap();
+  await expect(handle).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await panel.boundingBox())!.height).toBeCloseTo(before, 0);
+
+  const lang = page.locator('header button[lang]');
+  const box = (await lang.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+}
 
 async function peekAndOpen(page: Page): Promise<void> {
   // Centred on the memorial, above the bottom sheet, so the symbol is on screen and uncovered.

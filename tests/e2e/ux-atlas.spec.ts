@@ -1,7 +1,7 @@
 /**
  * What a first-time user stumbles on: why an item is not on the map and how to reach what is known
- * of it, the reader's Escape and focus, English labels that fit, the legend in view, and a phone's
- * bottom sheet that can be expanded.
+ * of it, the reader's Escape and focus, English labels that fit, the legend in view. (A phone's
+ * bottom sheet that can be expanded is checked in touch.spec.ts, on its phone page.)
  */
 import { readFileSync } from 'node:fs';
 import { expect, goInApp, test, waitForList } from './fixtures';
@@ -105,26 +105,5 @@ test('a first-time user on a desktop: why items are unmapped, the reader, Englis
   });
 });
 
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-  test('the bottom sheet expands and shrinks with its handle, and the title bar fits', async ({ page }) => {
-    await page.goto('/?lang=en');
-    await waitForList(page);
-    const panel = page.locator('#panel');
-    const handle = page.locator('[data-testid="sheet-handle"]:visible');
-    const main = await page.locator('main').boundingBox();
-    const before = (await panel.boundingBox())!.height;
-    await expect(handle).toHaveAttribute('aria-expanded', 'false');
-    await handle.tap();
-    await expect(handle).toHaveAttribute('aria-expanded', 'true');
-    await expect.poll(async () => (await panel.boundingBox())!.height).toBeGreaterThan(main!.height * 0.85);
-    await handle.tap();
-    await expect(handle).toHaveAttribute('aria-expanded', 'false');
-    await expect.poll(async () => (await panel.boundingBox())!.height).toBeCloseTo(before, 0);
-
-    const lang = page.locator('header button[lang]');
-    const box = (await lang.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(390);
-  });
-});
+// ("the bottom sheet expands and shrinks with its handle, and the title bar fits" is a step of
+// touch.spec.ts's phone test: the same phone, one map load.)
