@@ -7,7 +7,7 @@
 import gcoord from 'gcoord';
 import type { Page } from '@playwright/test';
 import { CATEGORY_COLOURS } from '../../src/lib/taxonomy';
-import { expect, test } from './fixtures';
+import { expect, goInApp, test } from './fixtures';
 import { MARK, serveTiles, type Provider } from './tileRig';
 
 const ID = 'liaoshen-zhanyi-jinianguan';
@@ -176,55 +176,68 @@ test.describe('failing tiles fall back to offline, with a notice, keeping the st
   test.use({ expectedConsoleErrors: [/Failed to load resource: the server responded with a status of (403|500)/] });
   const START = `/?year=2022&item=${ID}`;
 
-  for (const [name, behaviour, why] of [
-    ['403', { status: 403 }, 'HTTP 403'],
-    ['500', { status: 500 }, 'HTTP 500'],
-    ['hanging', 'hang', '10 秒内没有收到瓦片'],
-  ] as const) {
-    test(`osm answering ${name}`, async ({ page, guard }) => {
-      const asked = await serveTiles(page, 'osm', behaviour);
-      await page.goto(`${START}${HASH}`);
-      await waitForMapIdle(page);
-      await expect(page.getByTestId('item-detail')).toBeVisible();
-      const before = await mapState(page);
-      const steps = await page.evaluate(() => history.length);
-      await choose(page, 'osm');
-      const notice = page.getByTestId('notice').filter({ hasText: 'OpenStreetMap' });
-      await expect(notice).toContainText(why, { timeout: 20_000 });
-      // One history step (the choice); the fallback corrects it in place, so Back leads to
-      // before the choice, not to the basemap that failed.
-      expect(await page.evaluate(() => history.length)).toBe(steps + 1);
-      await expect(page.getByTestId('basemap').getByRole('combobox')).toHaveValue('offline');
-      const after = await mapState(page);
-      expect(after).toEqual({ ...before, street: false });
-      await expect(page.getByTestId('item-detail')).toBeVisible();
-      expect(page.url()).toContain('year=2022');
-      expect(page.url()).toContain(`item=${ID}`);
-      expect(page.url()).not.toContain('basemap=');
-      // Bounded: no retries after the fallback.
-      const n = asked.length;
-      await page.mouse.move(700, 400);
-      await page.mouse.wheel(0, -300);
-      await waitForMapIdle(page);
-      expect(asked.length).toBe(n);
-      expect(guard.pageErrors).toEqual([]);
-    });
-  }
-
-  test('the browser being offline', async ({ page, context }) => {
-    const asked = await serveTiles(page, 'amap', { mark: GCJ });
-    await page.goto(`/?lang=en&item=${ID}${HASH}`);
+  // The four failure kinds in one page, one after another (a step each, named as the tests they
+  // were): each step serves osm its own way (the newest route wins), chooses it, sees the fallback,
+  // and dismisses the notice; then amap with the browser offline. One load of the map instead of
+  // four; the hang's tile requests are never answered.
+  test('osm answering 403, 500, or hanging; the browser being offline', async ({ page, context, guard }) => {
+    test.setTimeout(240_000);
+    await page.goto(`${START}${HASH}`);
     await waitForMapIdle(page);
-    // The pinyin chunk loads after the map's first idle: let it arrive before the network goes,
-    // or its failed fetch (a notice of its own) would be part of this test.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/assets/pinyin-')), undefined, { timeout: 60_000 });
-    await context.setOffline(true);
-    await choose(page, 'amap');
-    await expect(page.getByTestId('notice').filter({ hasText: 'AMap' })).toContainText('the browser is offline');
-    expect(asked).toEqual([]);
-    // The camera went nowhere: still the WGS-84 memorial, unshifted.
-    const s = await mapState(page);
-    expect(s.lng).toBeCloseTo(WGS[0], 5);
-    await context.setOffline(false);
+    await expect(page.getByTestId('item-detail')).toBeVisible();
+    for (const [name, behaviour, why] of [
+      ['403', { status: 403 }, 'HTTP 403'],
+      ['500', { status: 500 }, 'HTTP 500'],
+      ['hanging', 'hang', '10 秒内没有收到瓦片'],
+    ] as const) {
+      await test.step(`osm answering ${name}`, async () => {
+        const asked = await serveTiles(page, 'osm', behaviour);
+        const before = await mapState(page);
+        expect(before.street).toBe(false);
+        const steps = await page.evaluate(() => history.length);
+        await choose(page, 'osm');
+        const notice = page.getByTestId('notice').filter({ hasText: 'OpenStreetMap' });
+        await expect(notice).toContainText(why, { timeout: 20_000 });
+        // One history step (the choice); the fallback corrects it in place, so Back leads to
+        // before the choice, not to the basemap that failed.
+        expect(await page.evaluate(() => history.length)).toBe(steps + 1);
+        await expect(page.getByTestId('basemap').getByRole('combobox')).toHaveValue('offline');
+        const after = await mapState(page);
+        expect(after).toEqual({ ...before, street: false });
+        await expect(page.getByTestId('item-detail')).toBeVisible();
+        expect(page.url()).toContain('year=2022');
+        expect(page.url()).toContain(`item=${ID}`);
+        expect(page.url()).not.toContain('basemap=');
+        expect(asked.length).toBeGreaterThan(0);
+        // Bounded: no retries after the fallback.
+        const n = asked.length;
+        await page.mouse.move(700, 400);
+        await page.mouse.wheel(0, -300);
+        await waitForMapIdle(page);
+        expect(asked.length).toBe(n);
+        expect(guard.pageErrors).toEqual([]);
+        await notice.getByRole('button', { name: '关闭提示' }).click();
+        await expect(notice).toHaveCount(0);
+      });
+    }
+
+    await test.step('the browser being offline', async () => {
+      const asked = await serveTiles(page, 'amap', { mark: GCJ });
+      // Back on the memorial (the steps above zoomed with the wheel), in English, in-app.
+      await goInApp(page, `/?lang=en&item=${ID}${HASH}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await waitForMapIdle(page);
+      // The pinyin chunk loads after the map's first idle: let it arrive before the network goes,
+      // or its failed fetch (a notice of its own) would be part of this test.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/assets/pinyin-')), undefined, { timeout: 60_000 });
+      await context.setOffline(true);
+      await choose(page, 'amap');
+      await expect(page.getByTestId('notice').filter({ hasText: 'AMap' })).toContainText('the browser is offline');
+      expect(asked).toEqual([]);
+      // The camera went nowhere: still the WGS-84 memorial, unshifted.
+      const s = await mapState(page);
+      expect(s.lng).toBeCloseTo(WGS[0], 5);
+      await context.setOffline(false);
+    });
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { copyInputs, otherDifferences, REPO } from '../../geo/contribute/testkit';
-import { expect, test, seriousAxe } from './fixtures';
+import { expect, goInApp, test, seriousAxe } from './fixtures';
 
 const ITEM = 'guizhou-xiaoqu'; // subdistrict only: named by the report, never placed
 const SCREENSHOTS = process.env.CONTRIBUTE_SHOTS; // a folder: docs/correct-a-location.md's pictures
@@ -121,123 +121,127 @@ test('a polygon placed with the mouse becomes a reviewed, cited location through
   }
 });
 
-test('placing by keyboard alone, axe clean in placing mode', async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.goto(`/?item=${ITEM}#map=15/41.1210/121.1750`);
-  await waitForMapReady(page);
-  const start = page.getByTestId('place-item');
-  await start.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('placing')).toBeVisible();
-  await expect(page.locator('#placing-title')).toBeFocused();
-
-  // Tab to the keyboard pad: past the three shape radios (one tab stop) to the pad.
-  const pad = page.getByTestId('placing-pad');
-  for (let i = 0; i < 5 && !(await pad.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(pad).toBeFocused();
-  for (const key of ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) {
-    await page.keyboard.press(`Shift+${key}`);
-    if (key !== 'ArrowLeft' && key !== 'ArrowRight') await page.keyboard.press('Enter');
-  }
-  await page.keyboard.press('Enter');
-  await expect(status(page)).toHaveAttribute('data-vertices', '4');
-  await page.keyboard.press('Backspace');
-  await expect(status(page)).toHaveAttribute('data-vertices', '3');
-  const cursor = await page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
-  expect(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
-
-  // Move an existing vertex: V picks the first, arrows move it, Escape puts it back, Enter keeps.
-  const first = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex' && f.properties.index === 0).geometry.coordinates as [number, number]);
-  const [lon0, lat0] = await first();
-  await page.keyboard.press('v');
-  await expect(page.getByTestId('placing-editing')).toHaveAttribute('data-index', '0');
-  await page.keyboard.press('Shift+ArrowDown');
-  await expect.poll(async () => (await first())[1]).toBeLessThan(lat0 - 1e-5);
-  await page.keyboard.press('Escape'); // puts it back, stays in placing mode
-  await expect(page.getByTestId('placing')).toBeVisible();
-  await expect(page.getByTestId('placing-editing')).toHaveCount(0);
-  await expect.poll(async () => (await first())[1]).toBeCloseTo(lat0, 5);
-  await page.keyboard.press('v');
-  await page.keyboard.press('Shift+ArrowDown');
-  await page.keyboard.press('Shift+ArrowDown');
-  await page.keyboard.press('Enter'); // keeps the move: no vertex added
-  await expect(page.getByTestId('placing-editing')).toHaveCount(0);
-  await expect(status(page)).toHaveAttribute('data-vertices', '3');
-  await expect.poll(async () => (await first())[1]).toBeLessThan(lat0 - 1e-5);
-  expect((await first())[0]).toBeCloseTo(lon0, 5);
-  expect(await seriousAxe(page)).toEqual([]);
-
-  const next = page.getByTestId('placing-next');
-  for (let i = 0; i < 6 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('#ev-kind')).toBeFocused();
-  // Submitting without a citation names the field and puts the focus on it.
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter'); // a textarea: Enter is a newline, the form is not sent
-  await page.getByTestId('contribution-make').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('#ev-citation')).toBeFocused();
-  await expect(page.locator('#err-citation')).toBeVisible();
-  expect(await seriousAxe(page)).toEqual([]);
-  await page.keyboard.type('锦州市凌河区政府网站公告，2021年');
-  await page.getByTestId('contribution-make').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('#out-title')).toBeFocused();
-  const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
-    await page.getByTestId('contribution-download').focus();
+// The keyboard and the snapping checks share one page (a step each, named as the tests they were).
+test('placing by keyboard alone, then snapping onto the district outline', async ({ page }) => {
+  test.setTimeout(180_000);
+  await test.step('placing by keyboard alone, axe clean in placing mode', async () => {
+    await page.goto(`/?item=${ITEM}#map=15/41.1210/121.1750`);
+    await waitForMapReady(page);
+    const start = page.getByTestId('place-item');
+    await start.focus();
     await page.keyboard.press('Enter');
-  })()]);
-  const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
-  expect(sent).toMatchObject({ item: ITEM, crs: 'WGS-84', evidence: { citation: '锦州市凌河区政府网站公告，2021年', precision: 'exact' } });
-  expect(sent.geometry.coordinates[0]).toHaveLength(4);
-  expect(sent.geometry.coordinates[0][0][1]).toBeLessThan(lat0 - 1e-5); // the moved vertex, as moved
-  expect(await seriousAxe(page)).toEqual([]);
+    await expect(page.getByTestId('placing')).toBeVisible();
+    await expect(page.locator('#placing-title')).toBeFocused();
 
-  // Escape leaves placing mode and the panel comes back.
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('placing')).toHaveCount(0);
-  await expect(page.getByTestId('item-detail')).toBeVisible();
-});
+    // Tab to the keyboard pad: past the three shape radios (one tab stop) to the pad.
+    const pad = page.getByTestId('placing-pad');
+    for (let i = 0; i < 5 && !(await pad.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(pad).toBeFocused();
+    for (const key of ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) {
+      await page.keyboard.press(`Shift+${key}`);
+      if (key !== 'ArrowLeft' && key !== 'ArrowRight') await page.keyboard.press('Enter');
+    }
+    await page.keyboard.press('Enter');
+    await expect(status(page)).toHaveAttribute('data-vertices', '4');
+    await page.keyboard.press('Backspace');
+    await expect(status(page)).toHaveAttribute('data-vertices', '3');
+    const cursor = await page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
+    expect(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
 
-test('a click near the district outline snaps onto its vertex, exactly; with snapping off it does not', async ({ page }) => {
-  test.setTimeout(120_000);
-  // A vertex of Linghe's outline, from the served file (the test does not pick its own numbers).
-  const linghe = JSON.parse(readFileSync(join(REPO, 'public/data/basemap/boundaries.geojson'), 'utf8')).features.find((f: any) => f.properties.is_linghe);
-  const ring = linghe.geometry.coordinates[0][0] as [number, number][];
-  const target = ring[Math.floor(ring.length / 3)];
-  await page.goto(`/?item=${ITEM}&lang=en#map=16/${target[1]}/${target[0]}`);
-  await waitForMapReady(page);
-  await page.getByTestId('place-item').click();
-  await page.getByRole('radio', { name: 'Point' }).check();
-  await page.waitForFunction(() => !!(window as any).__atlasMap.getLayer('placing-vertex'));
-  const placed = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex')?.geometry.coordinates as [number, number] | undefined);
+    // Move an existing vertex: V picks the first, arrows move it, Escape puts it back, Enter keeps.
+    const first = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex' && f.properties.index === 0).geometry.coordinates as [number, number]);
+    const [lon0, lat0] = await first();
+    await page.keyboard.press('v');
+    await expect(page.getByTestId('placing-editing')).toHaveAttribute('data-index', '0');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(async () => (await first())[1]).toBeLessThan(lat0 - 1e-5);
+    await page.keyboard.press('Escape'); // puts it back, stays in placing mode
+    await expect(page.getByTestId('placing')).toBeVisible();
+    await expect(page.getByTestId('placing-editing')).toHaveCount(0);
+    await expect.poll(async () => (await first())[1]).toBeCloseTo(lat0, 5);
+    await page.keyboard.press('v');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Enter'); // keeps the move: no vertex added
+    await expect(page.getByTestId('placing-editing')).toHaveCount(0);
+    await expect(status(page)).toHaveAttribute('data-vertices', '3');
+    await expect.poll(async () => (await first())[1]).toBeLessThan(lat0 - 1e-5);
+    expect((await first())[0]).toBeCloseTo(lon0, 5);
+    expect(await seriousAxe(page)).toEqual([]);
 
-  const snap = page.getByTestId('placing-snap');
-  await expect(snap).toBeChecked();
-  await snap.uncheck();
-  // Opening the item may still be moving the camera: take the target's screen point once it rests.
-  await page.waitForFunction(() => !(window as any).__atlasMap.isMoving(), undefined, { timeout: 60_000 });
-  let p = await screenPoint(page, target);
-  await page.mouse.click(p.x + 6, p.y + 4); // 7 px away
-  await expect(status(page)).toHaveAttribute('data-vertices', '1');
-  const free = (await placed())!;
-  expect(Math.abs(free[0] - target[0]) + Math.abs(free[1] - target[1])).toBeGreaterThan(1e-5);
+    const next = page.getByTestId('placing-next');
+    for (let i = 0; i < 6 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#ev-kind')).toBeFocused();
+    // Submitting without a citation names the field and puts the focus on it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // a textarea: Enter is a newline, the form is not sent
+    await page.getByTestId('contribution-make').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#ev-citation')).toBeFocused();
+    await expect(page.locator('#err-citation')).toBeVisible();
+    expect(await seriousAxe(page)).toEqual([]);
+    await page.keyboard.type('锦州市凌河区政府网站公告，2021年');
+    await page.getByTestId('contribution-make').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#out-title')).toBeFocused();
+    const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
+      await page.getByTestId('contribution-download').focus();
+      await page.keyboard.press('Enter');
+    })()]);
+    const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
+    expect(sent).toMatchObject({ item: ITEM, crs: 'WGS-84', evidence: { citation: '锦州市凌河区政府网站公告，2021年', precision: 'exact' } });
+    expect(sent.geometry.coordinates[0]).toHaveLength(4);
+    expect(sent.geometry.coordinates[0][0][1]).toBeLessThan(lat0 - 1e-5); // the moved vertex, as moved
+    expect(await seriousAxe(page)).toEqual([]);
 
-  // Undo it (a click on a drawn vertex grabs it rather than placing), then again with snapping.
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(status(page)).toHaveAttribute('data-vertices', '0');
-  await snap.check();
-  await page.waitForFunction(() => !(window as any).__atlasMap.isMoving(), undefined, { timeout: 60_000 });
-  p = await screenPoint(page, target);
-  await page.mouse.click(p.x + 6, p.y + 4);
-  await expect(status(page)).toHaveAttribute('data-vertices', '1');
-  await expect.poll(async () => Math.abs(((await placed()) ?? [Infinity])[0] - target[0])).toBeLessThan(3e-6);
-  await page.getByTestId('placing-next').click();
-  await page.getByLabel('Citation (a URL or a description)').fill('The district line runs along the fence here (site visit)');
-  await page.getByTestId('contribution-make').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('contribution-download').click()]);
-  const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
-  expect(sent.geometry).toEqual({ type: 'Point', coordinates: target }); // the outline's own coordinates
+    // Escape leaves placing mode and the panel comes back.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('placing')).toHaveCount(0);
+    await expect(page.getByTestId('item-detail')).toBeVisible();
+  });
+
+  await test.step('a click near the district outline snaps onto its vertex, exactly; with snapping off it does not', async () => {
+    // A vertex of Linghe's outline, from the served file (the test does not pick its own numbers).
+    const linghe = JSON.parse(readFileSync(join(REPO, 'public/data/basemap/boundaries.geojson'), 'utf8')).features.find((f: any) => f.properties.is_linghe);
+    const ring = linghe.geometry.coordinates[0][0] as [number, number][];
+    const target = ring[Math.floor(ring.length / 3)];
+    // Opened in-app on the page the keyboard step used (placing mode left): one map load for both.
+    await goInApp(page, `/?item=${ITEM}&lang=en#map=16/${target[1]}/${target[0]}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByTestId('placing')).toHaveCount(0);
+    await page.getByTestId('place-item').click();
+    await page.getByRole('radio', { name: 'Point' }).check();
+    await page.waitForFunction(() => !!(window as any).__atlasMap.getLayer('placing-vertex'));
+    const placed = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex')?.geometry.coordinates as [number, number] | undefined);
+
+    const snap = page.getByTestId('placing-snap');
+    await expect(snap).toBeChecked();
+    await snap.uncheck();
+    // Opening the item may still be moving the camera: take the target's screen point once it rests.
+    await page.waitForFunction(() => !(window as any).__atlasMap.isMoving(), undefined, { timeout: 60_000 });
+    let p = await screenPoint(page, target);
+    await page.mouse.click(p.x + 6, p.y + 4); // 7 px away
+    await expect(status(page)).toHaveAttribute('data-vertices', '1');
+    const free = (await placed())!;
+    expect(Math.abs(free[0] - target[0]) + Math.abs(free[1] - target[1])).toBeGreaterThan(1e-5);
+
+    // Undo it (a click on a drawn vertex grabs it rather than placing), then again with snapping.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(status(page)).toHaveAttribute('data-vertices', '0');
+    await snap.check();
+    await page.waitForFunction(() => !(window as any).__atlasMap.isMoving(), undefined, { timeout: 60_000 });
+    p = await screenPoint(page, target);
+    await page.mouse.click(p.x + 6, p.y + 4);
+    await expect(status(page)).toHaveAttribute('data-vertices', '1');
+    await expect.poll(async () => Math.abs(((await placed()) ?? [Infinity])[0] - target[0])).toBeLessThan(3e-6);
+    await page.getByTestId('placing-next').click();
+    await page.getByLabel('Citation (a URL or a description)').fill('The district line runs along the fence here (site visit)');
+    await page.getByTestId('contribution-make').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('contribution-download').click()]);
+    const sent = JSON.parse(readFileSync((await download.path())!, 'utf8')).contributions[0];
+    expect(sent.geometry).toEqual({ type: 'Point', coordinates: target }); // the outline's own coordinates
+  });
 });
 
 test('an accepted contribution shows as such: who and when in the detail, a quiet ring on the map', async ({ page }) => {

@@ -91,3 +91,21 @@ export async function openSecondRowByKeyboard(page: Page): Promise<void> {
   await expect(page.getByTestId('item-detail')).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`item=${active!.slice(4)}`));
 }
+
+/**
+ * Opens `url` inside the running app, as back/forward does (pushState + popstate: the app's own
+ * restore path, src/lib/urlSync.svelte.ts), instead of a full page load: each load of the
+ * software-rendered map costs 10–15 s on a busy 2-core host. Use it where a test is about the
+ * state a URL stands for, and keep page.goto where the opening of a link itself is tested.
+ */
+export async function goInApp(page: Page, url: string): Promise<void> {
+  await page.evaluate((u) => {
+    history.pushState(null, '', u);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}
+
+/** The data is in and the list is drawn: what a check of the panel needs (not an idle map). */
+export async function waitForList(page: Page): Promise<void> {
+  await expect(page.getByTestId('item-list')).toHaveAttribute('data-count', /^\d+$/, { timeout: 60_000 });
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMapIdle } from './fixtures';
+import { expect, goInApp, test, waitForMapIdle } from './fixtures';
 
 /** Ids of items whose label is rendered, and the property the labels draw their text from. */
 async function labelState(page: Page): Promise<{ ids: string[]; field: string }> {
@@ -19,8 +19,10 @@ test('mapped items are labelled in the UI language, and labels follow the filter
   await waitForMapIdle(page);
   await expect.poll(() => labelState(page)).toEqual({ ids: expect.arrayContaining(['liaoshen-zhanyi-jinianguan']), field: 'name_en' });
 
-  // A category that excludes the memorial removes its label with its symbol.
-  await page.goto('/?item=liaoshen-zhanyi-jinianguan&category=road_bridge');
+  // A category that excludes the memorial removes its label with its symbol (the filter arrives
+  // in-app, as back/forward or a chip would set it: no second load of the map).
+  await goInApp(page, '/?item=liaoshen-zhanyi-jinianguan&category=road_bridge');
+  await expect(page.getByTestId('filter-category').locator('input[value="road_bridge"]')).toBeChecked();
   await waitForMapIdle(page);
   await expect.poll(async () => (await labelState(page)).ids).not.toContain('liaoshen-zhanyi-jinianguan');
 });

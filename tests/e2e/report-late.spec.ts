@@ -47,14 +47,7 @@ test.describe('a failing gazetteer.json', () => {
   });
 });
 
-test("MapLibre's own controls speak the UI's language", async ({ page }) => {
-  await page.goto('/');
-  await waitForMapIdle(page);
-  await expect(page.getByRole('button', { name: '放大' })).toBeVisible();
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
-  await expect(page.getByRole('button', { name: '放大' })).toHaveCount(0);
-});
+// ("MapLibre's own controls speak the UI's language" is a step of shell.spec.ts's default-start test.)
 
 test.describe('two parts failing at once', () => {
   test.use({ expectedConsoleErrors: [/Failed to load resource: .*status of 500 .*(gazetteer|report)\.json/] });

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, seriousAxe, test } from './fixtures';
+import { expect, goInApp, seriousAxe, test } from './fixtures';
 
 /** Export, share and statistics need the data and the list, not an idle map: wait for those. */
 const listReady = (page: Page) => expect(page.getByTestId('item-list')).toHaveAttribute('data-count', /\d+/);
@@ -24,71 +24,75 @@ async function download(page: Page, testid: string): Promise<string> {
   return text;
 }
 
-test('export after a filter yields exactly the listed items, as CSV and GeoJSON', async ({ page }) => {
+// Export shares the share test's page (a step each, named as the tests they were): the filtered
+// state it exports opens in-app, so the map is loaded twice, not three times.
+test('share and export: a shared link reopens the view, statistics, and the export of a filtered list', async ({ page }) => {
   test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
-  await page.goto('/?category=renewal');
-  await listReady(page);
-  const n = await count(page);
-  expect(n).toBeGreaterThan(0);
-  expect(n).toBeLessThanOrEqual(9); // all rows rendered (the list is windowed)
-  const ids = await rowIds(page);
-  expect(ids.length).toBe(n);
+  await test.step('a shared view link reopens the same view; statistics follow the filters and a bar filters', async () => {
+    await page.goto('/?year=2022&hood=tiebei&lang=en');
+    await listReady(page);
+    const n = await count(page);
+    const before = await rowIds(page);
+    await page.getByTestId('share-view').getByRole('button', { name: 'Share' }).click();
+    const link = await page.getByTestId('share-view').getByTestId('share-url').inputValue();
+    expect(new URL(link).search).toBe('?year=2022&hood=tiebei&lang=en');
+    await page.goto(link);
+    await listReady(page);
+    expect(await count(page)).toBe(n);
+    await expect.poll(() => rowIds(page)).toEqual(before);
 
-  const csv = await download(page, 'export-csv');
-  expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  expect(parsed.data.map((r) => r.id).sort()).toEqual(ids);
-  expect(parsed.data.every((r) => r.category === 'renewal')).toBe(true);
-  expect(parsed.data.some((r) => /[\u4e00-\u9fff]/.test(r.name_zh) && /[\u4e00-\u9fff]/.test(r.quotes))).toBe(true);
-  const unmappedRows = parsed.data.filter((r) => r.lon === '' && r.geometry === '');
-  expect(unmappedRows.length).toBeGreaterThan(0);
-  expect(parsed.data.find((r) => r.id === 'beishanli-penghuqu')?.stated_figures).toContain('1.5亿元 = 150000000 CNY');
+    await page.getByTestId('stats-open').click();
+    await expect(page).toHaveURL(/view=stats/);
+    const stats = page.getByTestId('stats');
+    await expect(stats).toHaveAttribute('data-total', String(n));
+    const sum = async (id: string) =>
+      (await stats.getByTestId(id).locator('.bar-row .val').allTextContents()).reduce((a, v) => a + Number(v), 0);
+    expect(await sum('chart-status')).toBe(n);
+    expect(await sum('chart-category')).toBe(n);
+    await expect(stats.getByTestId('chart-money-category')).toBeVisible();
+    expect(await seriousAxe(page)).toEqual([]);
 
-  const gj = JSON.parse(await download(page, 'export-geojson'));
-  expect(gj.features.map((f: any) => f.id).sort()).toEqual(ids);
-  expect(gj.features.filter((f: any) => f.geometry === null).length).toBe(unmappedRows.length);
-  expect(gj._meta.count).toBe(n);
-  expect(gj._meta.attributions.length).toBeGreaterThan(0);
+    const bar = stats.getByTestId('chart-category').locator('button.bar-row').first();
+    const key = await bar.getAttribute('data-key');
+    const barValue = Number(await bar.locator('.val').textContent());
+    await bar.click();
+    await expect(page).toHaveURL(new RegExp(`category=${key}`));
+    await expect(stats).toHaveAttribute('data-total', String(barValue));
+    await stats.getByRole('button', { name: 'Back to list' }).click();
+    expect(await count(page)).toBe(barValue);
+  });
 
-  const readme = await download(page, 'export-readme');
-  expect(readme).toContain(`${n} items exported`);
-  expect(readme).toContain(gj._meta.data_version);
-});
+  await test.step('export after a filter yields exactly the listed items, as CSV and GeoJSON', async () => {
+    await goInApp(page, '/?category=renewal');
+    await expect(page.getByTestId('stats')).toHaveCount(0);
+    await expect(page.getByTestId('filter-category').locator('input[value="renewal"]')).toBeChecked();
+    const n = await count(page);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(9); // all rows rendered (the list is windowed)
+    const ids = await rowIds(page);
+    expect(ids.length).toBe(n);
 
-test('a shared view link reopens the same view; statistics follow the filters and a bar filters', async ({ page }) => {
-  test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
-  await page.goto('/?year=2022&hood=tiebei&lang=en');
-  await listReady(page);
-  const n = await count(page);
-  const before = await rowIds(page);
-  await page.getByTestId('share-view').getByRole('button', { name: 'Share' }).click();
-  const link = await page.getByTestId('share-view').getByTestId('share-url').inputValue();
-  expect(new URL(link).search).toBe('?year=2022&hood=tiebei&lang=en');
-  await page.goto(link);
-  await listReady(page);
-  expect(await count(page)).toBe(n);
-  await expect.poll(() => rowIds(page)).toEqual(before);
+    const csv = await download(page, 'export-csv');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((r) => r.id).sort()).toEqual(ids);
+    expect(parsed.data.every((r) => r.category === 'renewal')).toBe(true);
+    expect(parsed.data.some((r) => /[\u4e00-\u9fff]/.test(r.name_zh) && /[\u4e00-\u9fff]/.test(r.quotes))).toBe(true);
+    const unmappedRows = parsed.data.filter((r) => r.lon === '' && r.geometry === '');
+    expect(unmappedRows.length).toBeGreaterThan(0);
+    expect(parsed.data.find((r) => r.id === 'beishanli-penghuqu')?.stated_figures).toContain('1.5亿元 = 150000000 CNY');
 
-  await page.getByTestId('stats-open').click();
-  await expect(page).toHaveURL(/view=stats/);
-  const stats = page.getByTestId('stats');
-  await expect(stats).toHaveAttribute('data-total', String(n));
-  const sum = async (id: string) =>
-    (await stats.getByTestId(id).locator('.bar-row .val').allTextContents()).reduce((a, v) => a + Number(v), 0);
-  expect(await sum('chart-status')).toBe(n);
-  expect(await sum('chart-category')).toBe(n);
-  await expect(stats.getByTestId('chart-money-category')).toBeVisible();
-  expect(await seriousAxe(page)).toEqual([]);
+    const gj = JSON.parse(await download(page, 'export-geojson'));
+    expect(gj.features.map((f: any) => f.id).sort()).toEqual(ids);
+    expect(gj.features.filter((f: any) => f.geometry === null).length).toBe(unmappedRows.length);
+    expect(gj._meta.count).toBe(n);
+    expect(gj._meta.attributions.length).toBeGreaterThan(0);
 
-  const bar = stats.getByTestId('chart-category').locator('button.bar-row').first();
-  const key = await bar.getAttribute('data-key');
-  const barValue = Number(await bar.locator('.val').textContent());
-  await bar.click();
-  await expect(page).toHaveURL(new RegExp(`category=${key}`));
-  await expect(stats).toHaveAttribute('data-total', String(barValue));
-  await stats.getByRole('button', { name: 'Back to list' }).click();
-  expect(await count(page)).toBe(barValue);
+    const readme = await download(page, 'export-readme');
+    expect(readme).toContain(`${n} items exported`);
+    expect(readme).toContain(gj._meta.data_version);
+  });
 });
 
 test('print media shows only the print sheet, A4 wide, with the link, QR and attribution; hostile text stays text', async ({ page }) => {
@@ -129,9 +133,16 @@ test('print media shows only the print sheet, A4 wide, with the link, QR and att
   expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(1);
   await page.unroute('**/data/items.geojson');
   await page.emulateMedia({ media: 'screen' });
-  await page.goto('/');
+  // The whole list, opened in-app (no second load of the map; the data, hostile name included, is
+  // already in). The print sheet of no selection is the list.
+  await goInApp(page, '/');
+  await expect(page.getByTestId('item-detail')).toHaveCount(0);
   await listReady(page);
   await page.waitForFunction(() => (window as any).__atlasMap?.isStyleLoaded());
+  // The table is built for printing only (a row per shown item would re-render on every filter
+  // change): `afterprint` takes it down, `beforeprint` builds it.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(sheet.locator('tbody tr')).toHaveCount(0);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   await expect(sheet.locator('tbody tr')).toHaveCount(await count(page));
@@ -176,21 +187,6 @@ test.describe('on a phone', () => {
   });
 });
 
-test('embed=1 renders map and list without the panels\' chrome, and links back to the full Atlas', async ({ page }) => {
-  test.slow(); // several page loads, downloads and an axe run: allow for a busy 2-core host
-  await page.setViewportSize({ width: 600, height: 450 });
-  await page.goto('/?embed=1&category=renewal&lang=en');
-  await page.waitForFunction(() => (window as any).__atlasMap?.isStyleLoaded());
-  await expect(page.getByTestId('item-list')).toBeVisible();
-  await expect(page.getByTestId('map')).toBeVisible();
-  await expect(page.getByTestId('filters')).toBeHidden();
-  await expect(page.getByTestId('export')).toBeHidden();
-  const full = page.getByTestId('embed-full');
-  await expect(full).toHaveAttribute('href', /\/\?category=renewal&lang=en(#map=[\d./]+)?$/);
-  expect(await seriousAxe(page)).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath('embed.png') });
-});
-
 test('embed=1 works inside another site\'s iframe: the header lets any origin frame it', async ({ page, baseURL }) => {
   test.slow(); // the framed map loads on a busy 2-core host
   const res = await page.request.get('/?embed=1');
@@ -209,6 +205,29 @@ test('embed=1 works inside another site\'s iframe: the header lets any origin fr
     await expect(frame.getByTestId('item-list')).toHaveAttribute('data-count', /^[1-9]\d*$/);
     await expect(frame.getByTestId('map')).toBeVisible();
     await expect(frame.getByTestId('embed-full')).toHaveAttribute('href', /category=renewal/);
+
+    // The embed's own checks, in the frame where it is used (600×450, as an embedding site sizes it):
+    // one load of the map for both tests.
+    await test.step("embed=1 renders map and list without the panels' chrome, and links back to the full Atlas", async () => {
+      const embedded = page.frames().find((f) => f.url().includes('embed=1'))!;
+      expect(await embedded.evaluate(() => [innerWidth, innerHeight])).toEqual([600, 450]);
+      await embedded.waitForFunction(() => (window as any).__atlasMap?.isStyleLoaded(), undefined, { timeout: 60_000 });
+      await expect(frame.getByTestId('item-list')).toBeVisible();
+      await expect(frame.getByTestId('filters')).toBeHidden();
+      await expect(frame.getByTestId('export')).toBeHidden();
+      await expect(frame.getByTestId('embed-full')).toHaveAttribute('href', /\/\?category=renewal&lang=en(#map=[\d./]+)?$/);
+      await embedded.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+      const axe = await embedded.evaluate(async () => {
+        const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        const serious = r.violations
+          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        return { url: r.url as string, serious };
+      });
+      expect(axe.url, 'axe ran on the embedded page').toContain('embed=1');
+      expect(axe.serious).toEqual([]);
+      await page.locator('iframe').screenshot({ path: test.info().outputPath('embed.png') });
+    });
   } finally {
     await new Promise((done) => server.close(done));
   }
