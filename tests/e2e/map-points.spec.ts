@@ -19,13 +19,13 @@ interface Diff {
  * channel (59 by more than 16: antialiased edges are computed a little differently).
  *
  * Draws the current view three ways, each in one task (the canvas is read right after `redraw`):
- * the Atlas as it is (GPU points), MapLibre's own circle layer with the naive paint and `filter`
- * instead, and no points. Restores the Atlas's drawing afterwards.
+ * the Atlas as it is (GPU points), a MapLibre circle layer with the naive paint and `filter` in its
+ * place, and no points. Restores the Atlas's drawing afterwards.
  */
 async function compare(page: Page, statusKey: string, filter: unknown[] | null, tolerance = 32): Promise<Diff> {
   const naive = itemLayers(statusKey, 'zh', 'naive').find((l) => l.id === ITEM_LAYERS.point) as { paint: Record<string, unknown>; filter: unknown };
   return page.evaluate(
-    ({ paint, baseFilter, filter, gpu, point, tolerance }) => {
+    ({ paint, baseFilter, filter, gpu, above, tolerance }) => {
       const map = (window as any).__atlasMap;
       const grab = (): Uint8ClampedArray => {
         map.redraw();
@@ -36,20 +36,17 @@ async function compare(page: Page, statusKey: string, filter: unknown[] | null, 
         return x.getImageData(0, 0, c.width, c.height).data;
       };
       const atlas = grab();
-      const before = Object.fromEntries(Object.keys(paint).map((k) => [k, map.getPaintProperty(point, k)]));
-      const beforeFilter = map.getFilter(point);
+      // The naive circle layer as a layer of its own, where the GPU layer sits; the Atlas's own
+      // layers are not touched (only the GPU layer is hidden meanwhile).
+      const probe = 'test-naive-points';
       map.setLayoutProperty(gpu, 'visibility', 'none');
-      for (const [k, v] of Object.entries(paint)) map.setPaintProperty(point, k, v);
-      map.setFilter(point, filter ? ['all', baseFilter, filter] : baseFilter);
+      map.addLayer({ id: probe, type: 'circle', source: 'items', filter: filter ? ['all', baseFilter, filter] : baseFilter, paint }, above);
       return new Promise<Diff>((resolve) => {
-        // the circle layer's new filter is applied in the worker: wait until its tiles are back
+        // the new layer's tiles are built in the worker: wait until they are drawn
         map.once('idle', () => {
           const circles = grab();
-          map.setLayoutProperty(point, 'visibility', 'none');
+          map.removeLayer(probe);
           const none = grab();
-          map.setLayoutProperty(point, 'visibility', 'visible');
-          for (const [k, v] of Object.entries(before)) map.setPaintProperty(point, k, v);
-          map.setFilter(point, beforeFilter);
           map.setLayoutProperty(gpu, 'visibility', 'visible');
           const far = (a: Uint8ClampedArray, b: Uint8ClampedArray, i: number, t: number) =>
             Math.abs(a[i] - b[i]) > t || Math.abs(a[i + 1] - b[i + 1]) > t || Math.abs(a[i + 2] - b[i + 2]) > t;
@@ -64,8 +61,7 @@ async function compare(page: Page, statusKey: string, filter: unknown[] | null, 
         map.triggerRepaint();
       });
     },
-    // the Atlas's hit layer sets the stroke opacity to 0; the naive layer leaves it at its default, 1
-    { paint: { 'circle-stroke-opacity': 1, ...naive.paint }, baseFilter: naive.filter, filter, gpu: ITEM_LAYERS.pointGpu, point: ITEM_LAYERS.point, tolerance },
+    { paint: naive.paint, baseFilter: naive.filter, filter, gpu: ITEM_LAYERS.pointGpu, above: ITEM_LAYERS.contributedLine, tolerance },
   );
 }
 
