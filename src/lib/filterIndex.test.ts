@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FilterIndex, indices, inOrder, inverse } from './filterIndex';
+import { HOOD_IDS, pick, prng, randomFilterState } from './randomFilterState';
 import { orderBy } from './sort';
 import { DEFAULT_FILTERS, facetCounts, matches, searchText, statusKey, toRecord, YEARS, type FacetCounts, type FilterRecord, type FilterState } from './filters';
 import { pinyinOf } from './pinyin';
 import { Category, ItemCollection, Precision, Status } from './schema';
-import { NEIGHBOURHOODS } from './taxonomy';
 
-/** A small deterministic PRNG so the data and filter states are the same on every run. */
-function prng(seed: number): () => number {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-const HOODS = NEIGHBOURHOODS.map((h) => h.id);
 const WORDS = ['song', 'po', 'lu', 'park', 'road', 'xiaoqu', '松坡', '路', '公园', 'school'];
-
-function pick<T>(rand: () => number, all: readonly T[], max: number): T[] {
-  const n = Math.floor(rand() * (max + 1));
-  return all.filter(() => rand() < n / all.length);
-}
 
 /** Random records: every facet value (including "not shown this year") occurs, hoods are 0–3 per item. */
 function randomRecords(rand: () => number, n: number): FilterRecord[] {
@@ -26,7 +16,7 @@ function randomRecords(rand: () => number, n: number): FilterRecord[] {
       id: `item-${i}`,
       category: Category.options[Math.floor(rand() * Category.options.length)],
       precision: Precision.options[Math.floor(rand() * Precision.options.length)],
-      hoods: `|${pick(rand, HOODS, 3).join('|')}|`,
+      hoods: `|${pick(rand, HOOD_IDS, 3).join('|')}|`,
       search: `${WORDS[Math.floor(rand() * WORDS.length)]} ${WORDS[Math.floor(rand() * WORDS.length)]}|item-${i}`,
     } as FilterRecord;
     for (const y of [null, ...YEARS]) {
@@ -37,17 +27,8 @@ function randomRecords(rand: () => number, n: number): FilterRecord[] {
   });
 }
 
-function randomState(rand: () => number): FilterState {
-  const qs = ['', '', '', 'song', 'song po', 'songpo', '路', ' PARK ', 'item-1', 'nothing-matches'];
-  return {
-    year: rand() < 0.3 ? null : YEARS[Math.floor(rand() * YEARS.length)],
-    categories: pick(rand, Category.options, 3),
-    statuses: pick(rand, Status.options, 2),
-    hoods: pick(rand, HOODS, 2),
-    precisions: pick(rand, Precision.options, 2),
-    q: qs[Math.floor(rand() * qs.length)],
-  };
-}
+const QUERIES = ['', '', '', 'song', 'song po', 'songpo', '路', ' PARK ', 'item-1', 'nothing-matches'];
+const randomState = (rand: () => number): FilterState => randomFilterState(rand, QUERIES);
 
 /** Counts as plain sorted entries: Map insertion order is not part of the contract. */
 function plain(c: FacetCounts) {

@@ -10,13 +10,12 @@ import {
   searchText,
   statusAt,
   toRecord,
-  YEARS,
   type FilterRecord,
   type FilterState,
 } from './filters';
 import { pinyinOf } from './pinyin';
-import { Category, ItemCollection, Precision, Status, type Mention } from './schema';
-import { NEIGHBOURHOODS } from './taxonomy';
+import { prng, randomFilterState } from './randomFilterState';
+import { Category, ItemCollection, Status, type Mention } from './schema';
 
 function loadItems(path: string): ItemCollection {
   return ItemCollection.parse(JSON.parse(readFileSync(path, 'utf8')));
@@ -67,31 +66,14 @@ describe('search text', () => {
   });
 });
 
-/** A small deterministic PRNG so the sampled filter states are the same on every run. */
-function prng(seed: number): () => number {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-function pick<T>(rand: () => number, all: readonly T[], max: number): T[] {
-  const n = Math.floor(rand() * (max + 1));
-  return all.filter(() => rand() < n / all.length);
-}
-
 function filterStates(rs: FilterRecord[], n: number): FilterState[] {
   const rand = prng(42);
-  const hoodIds = NEIGHBOURHOODS.map((h) => h.id);
   const words = ['', '', '松', '路', 'songpo', 'song po', 'spl', 'road', 'xiaoqu', 'Park', 'zzz-none'];
   // names of real items too, cut to two characters, so that queries do hit
   for (const r of rs.slice(0, 20)) words.push(r.search.slice(0, 2));
   const states: FilterState[] = [DEFAULT_FILTERS];
   for (let i = 0; i < n; i++) {
-    states.push({
-      year: rand() < 0.3 ? null : YEARS[Math.floor(rand() * YEARS.length)],
-      categories: pick(rand, Category.options, 3),
-      statuses: pick(rand, Status.options, 2),
-      hoods: pick(rand, hoodIds, 2),
-      precisions: pick(rand, Precision.options, 2),
-      q: words[Math.floor(rand() * words.length)],
-    });
+    states.push(randomFilterState(rand, words));
   }
   return states;
 }
