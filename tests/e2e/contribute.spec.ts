@@ -145,8 +145,8 @@ test('placing by keyboard alone, then snapping onto the district outline', async
     await expect(status(page)).toHaveAttribute('data-vertices', '4');
     await page.keyboard.press('Backspace');
     await expect(status(page)).toHaveAttribute('data-vertices', '3');
-    const cursor = await page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
-    expect(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
+    const cursor = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').filter((f: any) => f.properties.role === 'cursor').length);
+    await expect.poll(cursor).toBeGreaterThan(0); // the crosshair shows while the pad has the focus
 
     // Move an existing vertex: V picks the first, arrows move it, Escape puts it back, Enter keeps.
     const first = () => page.evaluate(() => (window as any).__atlasMap.querySourceFeatures('placing').find((f: any) => f.properties.role === 'vertex' && f.properties.index === 0).geometry.coordinates as [number, number]);
@@ -223,6 +223,8 @@ test('placing by keyboard alone, then snapping onto the district outline', async
     let p = await screenPoint(page, target);
     await page.mouse.click(p.x + 6, p.y + 4); // 7 px away
     await expect(status(page)).toHaveAttribute('data-vertices', '1');
+    // The status counts the vertex at once; the map's source has it once its worker has re-tiled.
+    await expect.poll(placed).toBeDefined();
     const free = (await placed())!;
     expect(Math.abs(free[0] - target[0]) + Math.abs(free[1] - target[1])).toBeGreaterThan(1e-5);
 
