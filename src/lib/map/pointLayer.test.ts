@@ -1,6 +1,6 @@
 import { MercatorCoordinate } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { packPoints, rgbBytes, statusCode, translated, visibleBytes } from './pointLayer';
+import { packPoints, perVertex, quadIndices, rgbBytes, statusCode, translated, visibleBytes, VERTICES_PER_POINT } from './pointLayer';
 
 describe('point layer buffers', () => {
   const points = [
@@ -19,6 +19,29 @@ describe('point layer buffers', () => {
     });
     expect([...p.items]).toEqual([4, 0, 9]);
     expect([...p.colours.slice(0, 8)]).toEqual([0x1f, 0x5f, 0xbf, 255, 0xd3, 0x38, 0x2f, 255]);
+  });
+
+  it('repeats each point for its four vertices, whose ids give the point (id >> 2) and corner (id & 3)', () => {
+    const p = packPoints(points);
+    const offsets = perVertex(p.offsets, 2);
+    const colours = perVertex(p.colours, 4);
+    const bytes = perVertex(new Uint8Array([7, 0, 3]), 1, new Uint8Array(12));
+    expect(offsets).toBeInstanceOf(Float32Array);
+    expect(offsets).toHaveLength(points.length * VERTICES_PER_POINT * 2);
+    const idx = quadIndices(points.length);
+    expect(idx).toHaveLength(points.length * 6);
+    const corners = new Set<number>();
+    for (let t = 0; t < idx.length; t++) {
+      const id = idx[t];
+      const k = id >> 2;
+      expect(k).toBe(Math.floor(t / 6)); // a triangle never spans two points
+      expect([offsets[2 * id], offsets[2 * id + 1]]).toEqual([p.offsets[2 * k], p.offsets[2 * k + 1]]);
+      expect([...colours.slice(4 * id, 4 * id + 4)]).toEqual([...p.colours.slice(4 * k, 4 * k + 4)]);
+      expect(bytes[id]).toBe([7, 0, 3][k]);
+      if (k === 0) corners.add(id & 3);
+    }
+    expect([...corners].sort()).toEqual([0, 1, 2, 3]); // the two triangles cover the whole quad
+    expect([...idx.slice(0, 6)]).toEqual([0, 1, 2, 1, 3, 2]);
   });
 
   it('shows a point exactly when its item bit is set (null = all)', () => {
