@@ -1,3 +1,5 @@
+// First: the data requests go out before the app's modules below evaluate (see prefetch.ts).
+import './lib/startFetching';
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';

@@ -4,6 +4,7 @@
  * blank page or an error deep inside the map.
  */
 import { z } from 'zod/mini';
+import { fetchTimeoutMs, takePrefetched } from './prefetch';
 import {
   BoundaryCollection,
   ContextCollection,
@@ -61,17 +62,7 @@ export interface LoadOptions {
   timeoutMs?: number;
 }
 
-/** A hung server must not leave "loading…" on screen forever. */
-export const FETCH_TIMEOUT_MS = 15_000;
-
-/**
- * The timeout in force: FETCH_TIMEOUT_MS, unless the page set `window.__atlasFetchTimeoutMs`
- * (e2e tests do, via an init script, so that the "hung file" case takes a second, not fifteen).
- */
-export function fetchTimeoutMs(): number {
-  const override = (globalThis as { __atlasFetchTimeoutMs?: unknown }).__atlasFetchTimeoutMs;
-  return typeof override === 'number' && override > 0 ? override : FETCH_TIMEOUT_MS;
-}
+export { FETCH_TIMEOUT_MS, fetchTimeoutMs } from './prefetch';
 
 const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 const timedOut = (file: string, ms: number) => new DataError(file, `timed out after ${ms / 1000} s`);
@@ -136,13 +127,15 @@ export async function readLimited(file: string, r: Response, limit: number): Pro
 export const FAST_VALIDATE_BYTES = 1_000_000;
 
 /** Starts fetching `file`; a failed request or an HTTP error is a DataError naming the file. */
-export function fetchFile(file: string, { fetcher = fetch, base, timeoutMs = fetchTimeoutMs() }: LoadOptions = {}): Promise<Response> {
+export function fetchFile(file: string, { fetcher, base, timeoutMs }: LoadOptions = {}): Promise<Response> {
+  // The page's own request for the file, when main.ts made one at start (not with a test's fetcher).
+  const early = fetcher ? undefined : takePrefetched(dataUrl(file, base));
+  timeoutMs = early?.timeoutMs ?? timeoutMs ?? fetchTimeoutMs();
   const response = (async () => {
     let r: Response;
-    // The signal also ends a body that stops arriving half-way (parseFile reads it later).
-    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      r = await fetcher(dataUrl(file, base), { signal });
+      // The signal also ends a body that stops arriving half-way (parseFile reads it later).
+      r = await (early?.response ?? (fetcher ?? fetch)(dataUrl(file, base), { signal: AbortSignal.timeout(timeoutMs) }));
     } catch (e) {
       if (isTimeout(e)) throw timedOut(file, timeoutMs);
       throw new DataError(file, `could not be fetched (${(e as Error).message})`);
