@@ -62,12 +62,13 @@ export interface MapSnapshot {
 
 export interface MapOptions {
   container: HTMLElement;
-  data: AtlasData;
+  /** Null while the data are still on their way: the map starts empty and `setData` fills it. */
+  data: AtlasData | null;
   /** Credits, one per source in use, as plain text (escaped here: MapLibre renders them as HTML). */
   attributions: string[];
-  /** Where to open: a viewport from the URL, else these bounds. */
+  /** Where to open: a viewport from the URL, else these bounds (null: `setData` frames them). */
   view?: View | null;
-  bounds: Bbox;
+  bounds: Bbox | null;
   onError?: (message: string) => void;
   onHover?: (id: string | null) => void;
   onSelect?: (id: string) => void;
@@ -81,6 +82,13 @@ export interface MapOptions {
   /** The user asked for a link to a place: right-click, long-press, or P with the map focused (its centre). */
   onPin?: (pin: Pin) => void;
 }
+
+const NO_DATA: AtlasData = {
+  manifest: null,
+  items: { type: 'FeatureCollection', features: [] },
+  boundaries: { type: 'FeatureCollection', features: [] },
+  context: { type: 'FeatureCollection', features: [] },
+};
 
 /** Layers the user can switch off, by what they show. */
 export const LAYER_GROUPS = {
@@ -184,12 +192,12 @@ export class MapController {
     this.#container = container;
     this.#coveredBottom = coveredBottom ?? (() => 0);
     this.#coveredTop = coveredTop ?? (() => 0);
-    this.#data = data;
+    this.#data = data ?? NO_DATA;
     this.#onBasemapFail = onBasemapFail;
     this.map = new MlMap({
       container,
-      style: basemapStyle(data.boundaries, data.context),
-      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds, fitBoundsOptions: { padding: this.#padding(24) } }),
+      style: basemapStyle(this.#data.boundaries, this.#data.context),
+      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : bounds ? { bounds, fitBoundsOptions: { padding: this.#padding(24) } } : {}),
       attributionControl: false,
       // Chinese labels from the machine's fonts; no glyph server is ever asked.
       localIdeographFontFamily: '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
@@ -541,6 +549,22 @@ export class MapController {
     this.#setCredit(null);
     this.#setDatum('wgs84');
     this.#onBasemapFail?.(id, f);
+  }
+
+  /**
+   * The data, when the map was made before they arrived: the basemap's outline and places, the
+   * credits, and (unless the link named a view) the first view, framed as the constructor frames it.
+   */
+  setData(data: AtlasData, attributions: string[], bounds: Bbox | null, frame: boolean): void {
+    if (this.#destroyed) return;
+    this.#data = data;
+    this.#attributions = attributions;
+    this.#addControls();
+    if (frame && bounds) this.map.fitBounds(shiftBbox(bounds, this.#datum), { padding: this.#padding(24), duration: 0 });
+    this.#whenLoaded(() => {
+      (this.map.getSource(BASEMAP_SOURCES.boundaries) as GeoJSONSource).setData(shiftCollection(this.#data.boundaries as GeoJSON.FeatureCollection, this.#datum));
+      this.#sendBasemapNames();
+    });
   }
 
   /** The one place overlays and camera change datum; the view the user sees stays put on the ground. */
