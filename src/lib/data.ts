@@ -4,7 +4,7 @@
  * blank page or an error deep inside the map.
  */
 import { z } from 'zod/mini';
-import { fetchTimeoutMs, takePrefetched } from './prefetch';
+import { dataUrl, fetchTimeoutMs, takePrefetched } from './prefetch';
 import {
   BoundaryCollection,
   ContextCollection,
@@ -49,10 +49,7 @@ export function briefMessage(issue: z.core.$ZodRawIssue): string {
 }
 if (!z.config().localeError) z.config({ localeError: briefMessage });
 
-/** The URL of a data file, relative to the page so the built app works from any folder. */
-export function dataUrl(file: string, base: string = document.baseURI): string {
-  return new URL(`data/${file}`, base).href;
-}
+export { dataUrl } from './prefetch';
 
 export interface LoadOptions {
   fetcher?: typeof fetch;

@@ -1,10 +1,16 @@
 /**
  * The first data files, requested before the rest of the app's modules evaluate.
  *
- * main.ts imports this module first, and it imports nothing: its requests go out while MapLibre and
- * the app (~1.3 MB of script) are still being evaluated, instead of after. `fetchFile` takes a
- * request from here when one was made for the same URL (once; a later fetch of the file is a new one).
+ * main.ts first imports startFetching.ts, which calls `prefetch`; this module imports nothing, so
+ * the requests go out while MapLibre and the app (~1.3 MB of script) are still being evaluated,
+ * instead of after. `fetchFile` takes a request from here when one was made for the same URL (once;
+ * a later fetch of the file is a new one).
  */
+
+/** The URL of a data file, relative to the page so the built app works from any folder. */
+export function dataUrl(file: string, base: string = document.baseURI): string {
+  return new URL(`data/${file}`, base).href;
+}
 
 /** A hung server must not leave "loading…" on screen forever. */
 export const FETCH_TIMEOUT_MS = 15_000;
@@ -31,7 +37,7 @@ const early = new Map<string, Early>();
 /** Requests `files` (relative to the page's data/ folder) now. */
 export function prefetch(files: readonly string[], base: string = document.baseURI): void {
   for (const file of files) {
-    const url = new URL(`data/${file}`, base).href;
+    const url = dataUrl(file, base);
     const timeoutMs = fetchTimeoutMs();
     const response = fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     // Whoever takes it sees a rejection; until then it is not an "unhandled" one.

@@ -561,10 +561,13 @@ export class MapController {
     this.#attributions = attributions;
     this.#addControls();
     if (frame && bounds) this.map.fitBounds(shiftBbox(bounds, this.#datum), { padding: this.#padding(24), duration: 0 });
-    this.#whenLoaded(() => {
-      (this.map.getSource(BASEMAP_SOURCES.boundaries) as GeoJSONSource).setData(shiftCollection(this.#data.boundaries as GeoJSON.FeatureCollection, this.#datum));
-      this.#sendBasemapNames();
-    });
+    this.#whenLoaded(() => this.#sendBasemap());
+  }
+
+  /** The basemap's outline and labelled places, in the current datum. */
+  #sendBasemap(): void {
+    (this.map.getSource(BASEMAP_SOURCES.boundaries) as GeoJSONSource).setData(shiftCollection(this.#data.boundaries as GeoJSON.FeatureCollection, this.#datum));
+    this.#sendBasemapNames();
   }
 
   /** The one place overlays and camera change datum; the view the user sees stays put on the ground. */
@@ -572,9 +575,7 @@ export class MapController {
     if (datum === this.#datum) return;
     const centre = this.#fromMap(this.map.getCenter().toArray());
     this.#datum = datum;
-    const set = (id: string, fc: GeoJSON.FeatureCollection) => (this.map.getSource(id) as GeoJSONSource).setData(shiftCollection(fc, datum));
-    set(BASEMAP_SOURCES.boundaries, this.#data.boundaries as GeoJSON.FeatureCollection);
-    this.#sendBasemapNames();
+    this.#sendBasemap();
     this.#sendItems();
     this.#sendLabels();
     this.setFocusArea(this.#focusArea);
