@@ -357,6 +357,11 @@ export class MapController {
     return new Promise((resolve) => this.#whenLoaded(resolve));
   }
 
+  /** Whether the style has loaded (what `loaded()` waits for), now. */
+  get isLoaded(): boolean {
+    return this.#loaded;
+  }
+
   /** Shows or hides a group of layers (the legend's toggles); no source is touched. */
   setLayerGroup(group: LayerGroup, visible: boolean): void {
     this.#whenLoaded(() => {
