@@ -2,12 +2,12 @@
  * The command as a user runs it, on a temporary copy of the inputs: a corrupted report or a quote
  * that is not in the report makes it exit 1 with a message naming the problem, and write nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBoundarySource } from './boundaries';
+import { runTs } from './contribute/testkit';
 
 const REPO = join(import.meta.dirname, '..');
 const temps: string[] = [];
@@ -23,7 +23,7 @@ function copyInputs({ cache = true } = {}): string {
 }
 
 function runCli(root: string, env: Record<string, string> = {}) {
-  return spawnSync('npx', ['tsx', join(REPO, 'geo/cli.ts')], { cwd: REPO, env: { ...process.env, ATLAS_ROOT: root, ...env }, encoding: 'utf8' });
+  return runTs('geo/cli.ts', [], { ATLAS_ROOT: root, ...env });
 }
 
 /** Edits one input file of the copy. */

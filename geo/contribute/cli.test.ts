@@ -3,13 +3,12 @@
  * refused with a one-line reason per field and leave the annotations byte-identical; a good one,
  * accepted, is placed by the next `npm run geo` and changes nothing else in the output.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRIBUTION_MAX_BYTES } from '../../src/lib/contribution';
-import { copyInputs, contributionFor, fileOf, otherDifferences, REPO, reviewContext } from './testkit';
+import { copyInputs, contributionFor, fileOf, otherDifferences, REPO, reviewContext, runTs } from './testkit';
 
 const temps: string[] = [];
 afterAll(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -19,7 +18,7 @@ const tmp = (prefix: string) => {
   return d;
 };
 
-const contribute = (args: string[]) => spawnSync('npx', ['tsx', join(REPO, 'geo/contribute/cli.ts'), ...args], { cwd: REPO, encoding: 'utf8' });
+const contribute = (args: string[]) => runTs('geo/contribute/cli.ts', args);
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 const ITEM = 'guizhou-xiaoqu';
 
@@ -87,7 +86,7 @@ describe('npm run geo:contribute', () => {
     const stored = JSON.parse(readFileSync(join(annotations, 'contributions.json'), 'utf8'));
     expect(stored[ITEM].evidence.citation).toBe(c.evidence.citation);
 
-    const build = spawnSync('npx', ['tsx', join(REPO, 'geo/cli.ts')], { cwd: REPO, env: { ...process.env, ATLAS_ROOT: root }, encoding: 'utf8' });
+    const build = runTs('geo/cli.ts', [], { ATLAS_ROOT: root });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
     const out = join(root, 'public/data');

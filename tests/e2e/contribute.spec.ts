@@ -5,12 +5,11 @@
  * citation, and nothing else changed. Then keyboard-only placing (axe clean in placing mode), and
  * placing with a finger at phone size.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { copyInputs, otherDifferences, REPO } from '../../geo/contribute/testkit';
+import { copyInputs, otherDifferences, REPO, runTs } from '../../geo/contribute/testkit';
 import { expect, goInApp, test, seriousAxe } from './fixtures';
 
 const ITEM = 'guizhou-xiaoqu'; // subdistrict only: named by the report, never placed
@@ -98,10 +97,10 @@ test('a polygon placed with the mouse becomes a reviewed, cited location through
     expect(sent.geometry.type).toBe('Polygon');
     expect(sent.geometry.coordinates[0]).toHaveLength(5); // four corners, closed
 
-    const accept = spawnSync('npx', ['tsx', 'geo/contribute/cli.ts', file, '--accept', '--annotations', join(root, 'geo/annotations')], { cwd: REPO, encoding: 'utf8' });
+    const accept = runTs('geo/contribute/cli.ts', [file, '--accept', '--annotations', join(root, 'geo/annotations')]);
     expect(accept.stdout).toContain(`accepted 1 into`);
     expect(accept.status).toBe(0);
-    const build = spawnSync('npx', ['tsx', 'geo/cli.ts'], { cwd: REPO, env: { ...process.env, ATLAS_ROOT: root }, encoding: 'utf8' });
+    const build = runTs('geo/cli.ts', [], { ATLAS_ROOT: root });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
 
