@@ -169,6 +169,10 @@ export function basemapLayers(): LayerSpecification[] {
         'text-field': ['get', 'name'],
         'text-size': ['case', isLinghe, 18, 13],
         'text-allow-overlap': false,
+        // Item and area labels are placed first (they are above): where one sits on the district's
+        // label point, its name moves beside it instead of leaving the map unnamed.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1,
       },
       paint: { ...haloText, 'text-color': ['case', isLinghe, PALETTE.lingheOutline, '#6d685d'] },
     },

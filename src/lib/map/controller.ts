@@ -565,8 +565,26 @@ export class MapController {
     this.#data = data;
     this.#attributions = attributions;
     this.#addControls();
-    if (frame && bounds) this.map.fitBounds(shiftBbox(bounds, this.#datum), { padding: this.#padding(24), duration: 0 });
+    if (frame && bounds) this.fitStart(bounds);
     this.#whenLoaded(() => this.#sendBasemap());
+  }
+
+  /** The camera the first view left, to tell whether anyone has moved the map since. */
+  #startCamera: string | null = null;
+  #camera(): string {
+    const c = this.map.getCenter();
+    return `${c.lng.toFixed(7)},${c.lat.toFixed(7)},${this.map.getZoom().toFixed(4)}`;
+  }
+
+  /**
+   * The first view: `bounds` (Linghe and every mapped item) clear of the overlays as they are now.
+   * `again`: the overlays have come since (they render after the map's first frame); the view is
+   * framed anew unless the map was moved in between.
+   */
+  fitStart(bounds: Bbox, again = false): void {
+    if (this.#destroyed || (again && this.#startCamera !== this.#camera())) return;
+    this.map.fitBounds(shiftBbox(bounds, this.#datum), { padding: this.#padding(24), duration: 0 });
+    this.#startCamera = this.#camera();
   }
 
   /** The basemap's outline and labelled places, in the current datum. */
