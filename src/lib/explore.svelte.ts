@@ -4,15 +4,24 @@
  * what is near it). Everything here is `$derived` from AtlasState through the pure functions of
  * areaCounts.ts, frames.ts and nearness.ts; components read it, and the map is written from it.
  */
+import { tick } from 'svelte';
 import { areaCounts, type AreaCount } from './areaCounts';
 import { bboxOf, type Bbox } from './geometry';
 import { hoodFrame, itemArea, itemFrame, restoredFrame, type Frame, type HoodFrame, type ItemArea } from './frames';
 import { label, type Lang } from './i18n';
 import { distanceTo, nearItems, type Near } from './nearness';
-import type { LayerGroup, PlaceMark } from './map/controller';
+import type { LayerGroup, MapController, PlaceMark } from './map/controller';
 import type { Geometry } from './schema';
 import type { AtlasState } from './state.svelte';
 import { isCommunityCode, NEIGHBOURHOODS } from './taxonomy';
+
+/**
+ * Frames what was just chosen once the page shows it: the on-map overlays a frame keeps clear of
+ * (the area tray above all) change with the filter, so a frame made at once would use the old ones.
+ */
+export function frameWhenShown(controller: MapController | undefined, frame: Frame | null): void {
+  if (frame) tick().then(() => controller?.frame(frame.bbox, frame.maxZoom));
+}
 
 const SUBDISTRICTS: readonly string[] = NEIGHBOURHOODS.filter((n) => n.kind === 'subdistrict').map((n) => n.id);
 
